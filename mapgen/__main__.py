@@ -1,0 +1,7 @@
+"""``python -m mapgen``."""
+
+import sys
+
+from mapgen.cli import main
+
+sys.exit(main())

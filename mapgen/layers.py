@@ -1,0 +1,84 @@
+"""Reading: the only module that opens files in geodata/."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mapgen.errors import Problem
+from mapgen.manifest import LayerSpec, Manifest
+
+
+@dataclass(frozen=True)
+class RawLayer:
+    """A layer file as parsed JSON, before any check of its content."""
+
+    spec: LayerSpec
+    path: str
+    document: Any
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def read_layers(manifest: Manifest, geodata: Path, max_bytes: int) -> tuple[list[RawLayer], list[Problem]]:
+    """Read every layer the manifest names; unreadable files become problems."""
+    layers: list[RawLayer] = []
+    problems: list[Problem] = []
+    for spec in manifest.layers:
+        layer = read_layer(spec, geodata / spec.file, max_bytes)
+        if isinstance(layer, Problem):
+            problems.append(layer)
+        else:
+            layers.append(layer)
+    return layers, problems
+
+
+def read_layer(spec: LayerSpec, path: Path, max_bytes: int) -> RawLayer | Problem:
+    """Parse one GeoJSON file strictly: UTF-8, no NaN/Infinity, no repeated keys."""
+    where = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Problem(
+                where,
+                f"is {size / 2**20:.0f} MiB; the limit is {max_bytes / 2**20:.0f} MiB "
+                "per layer file: split the layer into smaller files",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Problem(where, f"cannot be read: {exc.strerror}")
+    if not raw.strip():
+        return Problem(where, "is empty; expected a GeoJSON FeatureCollection")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Problem(where, f"is not UTF-8 text (invalid byte at offset {exc.start}); save it as UTF-8")
+    try:
+        document = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as exc:
+        hint = " (the file ends too early: is it truncated?)" if exc.pos >= len(text.rstrip()) else ""
+        return Problem(where, f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}{hint}")
+    except _DuplicateKey as exc:
+        return Problem(where, f"is not valid GeoJSON: {exc}")
+    except ValueError as exc:
+        return Problem(where, f"is not valid JSON: {exc}")
+    except RecursionError:
+        return Problem(where, "is nested too deeply to be GeoJSON")
+    return RawLayer(spec, where, document)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows; use a finite number or null")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(f'the key "{key}" appears twice in one object')
+        result[key] = value
+    return result

@@ -1,0 +1,345 @@
+/* mapgen: the application on top of the canvas layers — slider, popups, URL hash, JS API. */
+(function () {
+  "use strict";
+
+  var M = window.MapgenInternals, el = M.el, UI = M.UI;
+
+  function App(map, control, data) {
+    this.map = map;
+    this.data = data;
+    this.lang = data.map.lang === "ru" ? "ru" : "en";
+    this.t = UI[this.lang];
+    this.yearMin = data.map.year_min;
+    this.yearMax = data.map.year_max;
+    this.year = data.map.year;
+    this.showFormer = true;
+    this.selected = null;
+    this.listeners = [];
+    this._frame = null;
+    this._pendingYear = null;
+    this._makeBasemap(control);
+    this.layers = this._makeLayers(control);
+    this.slider = this._makeSlider();
+    map.on("click", this._onClick, this);
+    map.on("mousemove", this._onHover, this);
+    map.on("popupclose", this._onPopupClose, this);
+  }
+
+  App.prototype._makeLayers = function (control) {
+    var app = this, map = this.map;
+    return this.data.layers.map(function (spec, order) {
+      var pane = map.createPane("mapgen-" + spec.id);
+      pane.style.zIndex = String(410 + order);
+      var layer = new M.MapgenLayer(new M.LayerData(spec, map), app, { pane: "mapgen-" + spec.id, padding: 0.2 });
+      layer.data.setYear(app.year, app.showFormer);
+      layer.addTo(map);
+      var title = (app.lang === "ru" && spec.title_ru) || spec.title;
+      /* Leaflet puts layer names into innerHTML: escape; the colour is checked as #rrggbb */
+      control.addOverlay(layer, '<span class="mapgen-swatch" style="background:' + spec.color +
+        '"></span>' + M.escapeHtml(title));
+      return layer;
+    });
+  };
+
+  /* land under the tiles (so it shows wherever tiles do not load), the USSR border above them */
+  App.prototype._makeBasemap = function (control) {
+    var map = this.map, base = this.data.basemap;
+    map.createPane("mapgen-land").style.zIndex = "150";
+    map.createPane("mapgen-ussr").style.zIndex = "405";
+    M.basemapLayer(map, base.land, "mapgen-land",
+      { fill: "#f4f1ea", stroke: "#b8b2a4", width: 0.6 }).addTo(map);
+    var ussr = M.basemapLayer(map, base.ussr, "mapgen-ussr",
+      { fill: "rgba(0, 0, 0, 0)", stroke: "#5d4037", width: 1.4, dash: [6, 3] }).addTo(map);
+    control.addOverlay(ussr, M.escapeHtml(this.t.ussr));
+  };
+
+  App.prototype.layerToggled = function () {
+    if (this.slider) { this._writeHash(); }
+  };
+
+  /* ---------- year ---------- */
+
+  App.prototype.setYear = function (year) {
+    year = Math.round(Number(year));
+    if (!isFinite(year)) { return this.year; }
+    year = Math.max(this.yearMin, Math.min(this.yearMax, year));
+    this.year = year;
+    this._pendingYear = null;
+    for (var i = 0; i < this.layers.length; i++) {
+      this.layers[i].data.setYear(year, this.showFormer);
+      this.layers[i].draw();
+    }
+    this._showYear();
+    this._refreshPopup();
+    this._writeHash();
+    for (var k = 0; k < this.listeners.length; k++) { this.listeners[k](year); }
+    return year;
+  };
+
+  /* slider input: at most one redraw per animation frame */
+  App.prototype.requestYear = function (year) {
+    var app = this;
+    this._pendingYear = year;
+    if (this._frame !== null) { return; }
+    this._frame = window.requestAnimationFrame(function () {
+      app._frame = null;
+      if (app._pendingYear !== null) { app.setYear(app._pendingYear); }
+    });
+  };
+
+  App.prototype.setShowFormer = function (show) {
+    this.showFormer = !!show;
+    this.slider.former.checked = this.showFormer;
+    this.setYear(this.year);
+  };
+
+  /* ---------- slider control ---------- */
+
+  App.prototype._makeSlider = function () {
+    var app = this, t = this.t;
+    var box = el("div", "mapgen-slider leaflet-bar");
+    var top = el("div", "mapgen-slider-top");
+    var back = el("button", "mapgen-step", "\u25C0");
+    var play = el("button", "mapgen-play", "\u25B6");
+    var forward = el("button", "mapgen-step", "\u25B6\u25B6");
+    back.type = play.type = forward.type = "button";
+    back.setAttribute("aria-label", t.back); back.title = t.back;
+    forward.setAttribute("aria-label", t.forward); forward.title = t.forward;
+    play.setAttribute("aria-label", t.play); play.title = t.play;
+    var label = el("output", "mapgen-year", this.year);
+    label.setAttribute("aria-live", "polite");
+    top.appendChild(back); top.appendChild(play); top.appendChild(forward); top.appendChild(label);
+    var range = el("input", "mapgen-range");
+    range.type = "range";
+    range.min = String(this.yearMin); range.max = String(this.yearMax); range.step = "1";
+    range.value = String(this.year);
+    range.id = "mapgen-year-range";
+    range.setAttribute("aria-label", t.slider);
+    var ticks = el("div", "mapgen-ticks");
+    ticks.appendChild(el("span", null, this.yearMin));
+    ticks.appendChild(el("span", null, this.yearMax));
+    var formerLabel = el("label", "mapgen-former");
+    var former = el("input");
+    former.type = "checkbox"; former.checked = true;
+    formerLabel.appendChild(former);
+    formerLabel.appendChild(document.createTextNode(" " + t.former));
+    box.appendChild(top); box.appendChild(range); box.appendChild(ticks); box.appendChild(formerLabel);
+
+    range.addEventListener("input", function () { app.requestYear(Number(range.value)); });
+    back.addEventListener("click", function () { app.setYear(app.year - 1); });
+    forward.addEventListener("click", function () { app.setYear(app.year + 1); });
+    play.addEventListener("click", function () { app.togglePlay(); });
+    former.addEventListener("change", function () { app.setShowFormer(former.checked); });
+
+    var Control = L.Control.extend({
+      options: { position: "bottomleft" },
+      onAdd: function () {
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        return box;
+      }
+    });
+    new Control().addTo(this.map);
+    return { box: box, range: range, label: label, play: play, former: former, timer: null };
+  };
+
+  App.prototype._showYear = function () {
+    var s = this.slider;
+    s.range.value = String(this.year);
+    s.range.setAttribute("aria-valuetext", String(this.year));
+    s.label.textContent = String(this.year);
+  };
+
+  App.prototype.togglePlay = function () {
+    var app = this, s = this.slider;
+    if (s.timer) {
+      window.clearInterval(s.timer);
+      s.timer = null;
+    } else {
+      if (this.year >= this.yearMax) { this.setYear(this.yearMin); }
+      s.timer = window.setInterval(function () {
+        if (app.year >= app.yearMax) { app.togglePlay(); return; }
+        app.setYear(app.year + 1);
+      }, 600);
+    }
+    var label = s.timer ? this.t.pause : this.t.play;
+    s.play.textContent = s.timer ? "\u275A\u275A" : "\u25B6";
+    s.play.setAttribute("aria-label", label);
+    s.play.title = label;
+    s.play.setAttribute("aria-pressed", s.timer ? "true" : "false");
+  };
+
+  /* ---------- clicks and popups ---------- */
+
+  App.prototype._hitAt = function (layerPoint) {
+    for (var k = this.layers.length - 1; k >= 0; k--) {
+      var layer = this.layers[k];
+      if (!this.map.hasLayer(layer)) { continue; }
+      var i = layer.hit(layerPoint);
+      if (i >= 0) { return { layer: layer, index: i }; }
+    }
+    return null;
+  };
+
+  App.prototype._onClick = function (e) {
+    var hit = this._hitAt(e.layerPoint);
+    if (hit) { this.openFeature(hit.layer.data.spec.id, hit.layer.data.spec.ids[hit.index], e.latlng); }
+  };
+
+  App.prototype._onHover = function (e) {
+    var hit = this._hitAt(e.layerPoint);
+    this.map.getContainer().style.cursor = hit ? "pointer" : "";
+  };
+
+  App.prototype.openFeature = function (layerId, featureId, latlng) {
+    var layer = this._layer(layerId);
+    if (!layer || !(featureId in layer.data.index)) { return false; }
+    var i = layer.data.index[featureId];
+    this.selected = { layer: layer, index: i };
+    if (!latlng) {
+      var b = layer.data.box;
+      latlng = this.map.unproject([(b[4 * i] + b[4 * i + 2]) / 2, (b[4 * i + 1] + b[4 * i + 3]) / 2], 0);
+    }
+    this._popup = L.popup({ maxWidth: 360, maxHeight: 420, autoPanPadding: [20, 20] })
+      .setLatLng(latlng).setContent(this._popupContent(layer, i));
+    this._popup.openOn(this.map);
+    this._redraw();
+    this._writeHash();
+    return true;
+  };
+
+  App.prototype._onPopupClose = function (e) {
+    if (e.popup !== this._popup) { return; }
+    this.selected = null;
+    this._popup = null;
+    this._redraw();
+    this._writeHash();
+  };
+
+  App.prototype._refreshPopup = function () {
+    if (this._popup && this.selected) {
+      this._popup.setContent(this._popupContent(this.selected.layer, this.selected.index));
+    }
+  };
+
+  App.prototype._redraw = function () {
+    for (var k = 0; k < this.layers.length; k++) { this.layers[k].draw(); }
+  };
+
+  App.prototype._layer = function (id) {
+    for (var k = 0; k < this.layers.length; k++) {
+      if (this.layers[k].data.spec.id === id) { return this.layers[k]; }
+    }
+    return null;
+  };
+
+  App.prototype._popupContent = function (layer, i) {
+    return window.MapgenPopup.build(layer.data, i, this.year, this.lang, this.t);
+  };
+
+  /* ---------- URL hash: #year=1961&layers=a,b&view=z/lat/lon&feature=layer:id ---------- */
+
+  App.prototype.readHash = function () {
+    var params = parseHash(window.location.hash);
+    if (params.layers !== undefined) {
+      var wanted = params.layers.split(",");
+      for (var k = 0; k < this.layers.length; k++) {
+        var layer = this.layers[k], on = wanted.indexOf(layer.data.spec.id) >= 0;
+        if (on && !this.map.hasLayer(layer)) { this.map.addLayer(layer); }
+        if (!on && this.map.hasLayer(layer)) { this.map.removeLayer(layer); }
+      }
+    }
+    if (params.view) {
+      var v = params.view.split("/").map(Number);
+      if (v.length === 3 && v.every(isFinite)) { this.map.setView([v[1], v[2]], v[0], { animate: false }); }
+    }
+    if (params.year !== undefined) { this.setYear(Number(params.year)); }
+    if (params.feature) {
+      var sep = params.feature.indexOf(":");
+      if (sep > 0) { this.openFeature(params.feature.slice(0, sep), params.feature.slice(sep + 1)); }
+      else { this._openAnyLayer(params.feature); }
+    }
+  };
+
+  App.prototype._openAnyLayer = function (featureId) {
+    for (var k = 0; k < this.layers.length; k++) {
+      if (this.openFeature(this.layers[k].data.spec.id, featureId)) { return; }
+    }
+  };
+
+  App.prototype.hashString = function () {
+    var app = this, parts = ["year=" + this.year];
+    var on = this.layers.filter(function (l) { return app.map.hasLayer(l); })
+      .map(function (l) { return l.data.spec.id; });
+    if (on.length !== this.layers.length) { parts.push("layers=" + on.join(",")); }
+    if (this.selected) {
+      parts.push("feature=" + encodeURIComponent(this.selected.layer.data.spec.id) + ":" +
+        encodeURIComponent(this.selected.layer.data.spec.ids[this.selected.index]));
+    }
+    return "#" + parts.join("&");
+  };
+
+  App.prototype._writeHash = function () {
+    if (this._readingHash) { return; }
+    var hash = this.hashString();
+    if (window.location.hash === hash) { return; }
+    try { window.history.replaceState(null, "", hash); }
+    catch (err) { /* some sandboxed frames refuse history; the hash is a convenience */ }
+  };
+
+  function parseHash(hash) {
+    var out = {};
+    hash.replace(/^#/, "").split("&").forEach(function (pair) {
+      var eq = pair.indexOf("=");
+      if (eq > 0) {
+        try { out[pair.slice(0, eq)] = decodeURIComponent(pair.slice(eq + 1)); }
+        catch (err) { /* a malformed escape: ignore that pair */ }
+      }
+    });
+    return out;
+  }
+
+  /* ---------- public API ---------- */
+
+  App.prototype.summary = function () {
+    var out = { year: this.year, layers: {} };
+    for (var k = 0; k < this.layers.length; k++) {
+      var layer = this.layers[k], data = layer.data, items = [];
+      if (this.map.hasLayer(layer)) {
+        for (var i = 0; i < data.n; i++) {
+          if (data.status[i] === 0) { continue; }
+          items.push({ id: data.spec.ids[i], label: data.label(i, this.year, this.lang),
+            status: data.status[i] === 1 ? "active" : "former" });
+        }
+      }
+      out.layers[data.spec.id] = items;
+    }
+    return out;
+  };
+
+  function mapgenStart(map, control) {
+    var app = new App(map, control, M.readData());
+    app._readingHash = true;
+    app.readHash();
+    app._readingHash = false;
+    app._writeHash();
+    window.addEventListener("hashchange", function () {
+      if (window.location.hash !== app.hashString()) {
+        app._readingHash = true;
+        app.readHash();
+        app._readingHash = false;
+      }
+    });
+    return {
+      setYear: function (year) { return app.setYear(year); },
+      getYear: function () { return app.year; },
+      summary: function () { return app.summary(); },
+      openFeature: function (layerId, featureId) { return app.openFeature(layerId, featureId); },
+      setShowFormer: function (show) { app.setShowFormer(show); },
+      onYear: function (fn) { app.listeners.push(fn); },
+      layers: function () { return app.layers.map(function (l) { return l.data.spec.id; }); }
+    };
+  }
+
+  window.mapgenStart = mapgenStart;
+})();

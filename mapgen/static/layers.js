@@ -1,0 +1,336 @@
+/* mapgen: draws the layers of the memory map on canvases and runs the year slider.
+ *
+ * Data comes from <script type="application/json" id="mapgen-data"> (contract: mapgen/timeline.py).
+ * Text from the data reaches the DOM only through textContent; only http(s) URLs become links.
+ */
+(function () {
+  "use strict";
+
+  var UI = {
+    en: {
+      year: "Year", play: "Play", pause: "Pause", back: "One year back", forward: "One year forward",
+      former: "Show former (removed, closed, renamed)", active: "in place", formerStatus: "former",
+      sources: "Sources", names: "Names", events: "Events", prisoners: "Prisoners (yearly count)",
+      since: "since", until: "until", today: "today", precision: "Location precision",
+      place: "Place", kind: "Kind", erectedBy: "Erected by", uncertain: "uncertain",
+      approximate: "approximate", notYet: "not yet there", slider: "Year shown on the map",
+      ussr: "USSR border, 1953–1991"
+    },
+    ru: {
+      year: "Год", play: "Пуск", pause: "Пауза", back: "На год назад", forward: "На год вперёд",
+      former: "Показывать бывшие (снесённые, закрытые, переименованные)", active: "существует",
+      formerStatus: "бывший", sources: "Источники", names: "Названия", events: "События",
+      prisoners: "Заключённые (по годам)", since: "с", until: "до", today: "сегодня",
+      precision: "Точность места", place: "Место", kind: "Тип", erectedBy: "Установил",
+      uncertain: "неточно", approximate: "приблизительно", notYet: "ещё нет",
+      slider: "Год, показанный на карте", ussr: "Граница СССР, 1953–1991"
+    }
+  };
+
+  var HTTP_URL = /^https?:\/\//i;
+  var POINT_RADIUS = 6;
+
+  function readData() {
+    return JSON.parse(document.getElementById("mapgen-data").textContent);
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  /* ---------- one layer: columns, projection, status ---------- */
+
+  function LayerData(spec, map) {
+    this.spec = spec;
+    this.n = spec.ids.length;
+    this.status = new Int8Array(this.n);       // 0 not drawn, 1 active, 2 former
+    this.index = {};
+    for (var i = 0; i < this.n; i++) { this.index[spec.ids[i]] = i; }
+    this._project(map);
+  }
+
+  LayerData.prototype._project = function (map) {
+    var c = this.spec.coords, m = c.length / 2;
+    var xy = new Float64Array(c.length);
+    for (var k = 0; k < m; k++) {
+      var p = map.project([c[2 * k + 1], c[2 * k]], 0);
+      xy[2 * k] = p.x; xy[2 * k + 1] = p.y;
+    }
+    this.xy = xy;
+    var box = new Float64Array(this.n * 4);
+    for (var i = 0; i < this.n; i++) {
+      var from = this.firstPos(i), to = this.endPos(i);
+      var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (var q = from; q < to; q++) {
+        var x = xy[2 * q], y = xy[2 * q + 1];
+        if (x < x0) { x0 = x; } if (x > x1) { x1 = x; }
+        if (y < y0) { y0 = y; } if (y > y1) { y1 = y; }
+      }
+      box[4 * i] = x0; box[4 * i + 1] = y0; box[4 * i + 2] = x1; box[4 * i + 3] = y1;
+    }
+    this.box = box;
+  };
+
+  LayerData.prototype.firstPos = function (i) {
+    return this.spec.kind === "point" ? i : this.spec.rings[this.spec.parts[i]];
+  };
+  LayerData.prototype.endPos = function (i) {
+    return this.spec.kind === "point" ? i + 1 : this.spec.rings[this.spec.parts[i + 1]];
+  };
+
+  LayerData.prototype.setYear = function (year, showFormer) {
+    var start = this.spec.start, end = this.spec.end, status = this.status;
+    for (var i = 0; i < this.n; i++) {
+      if (year < start[i]) { status[i] = 0; }
+      else if (end[i] === null || year < end[i]) { status[i] = 1; }
+      else { status[i] = showFormer ? 2 : 0; }
+    }
+  };
+
+  LayerData.prototype.label = function (i, year, lang) {
+    var info = this.spec.info[i];
+    var label = (lang === "ru" && info.name_ru) || info.name;
+    var names = this.spec.names[String(i)];
+    if (names) {
+      for (var k = 0; k < names.length; k++) {
+        var nm = names[k];
+        if (nm[2] <= year && (nm[3] === null || year < nm[3])) {
+          label = (lang === "ru" && nm[1]) || nm[0];
+        }
+      }
+    }
+    return label;
+  };
+
+  /* ---------- the canvas layer: an L.Canvas renderer that draws our columns ---------- */
+
+  var MapgenLayer = L.Canvas.extend({
+    initialize: function (data, app, options) {
+      L.Canvas.prototype.initialize.call(this, options);
+      this.data = data;
+      this.app = app;
+      this._sprites = {};
+    },
+    onAdd: function () {
+      L.Canvas.prototype.onAdd.call(this);
+      this.on("update", this.draw, this);
+      this.draw();
+      if (this.app) { this.app.layerToggled(this); }
+    },
+    onRemove: function () {
+      this.off("update", this.draw, this);
+      L.Canvas.prototype.onRemove.call(this);
+      if (this.app) { this.app.layerToggled(this); }
+    },
+    draw: function () {
+      if (!this._map || !this._bounds) { return; }
+      var ctx = this._ctx, b = this._bounds;
+      ctx.clearRect(b.min.x, b.min.y, b.max.x - b.min.x, b.max.y - b.min.y);
+      var view = this._view();
+      this._drawStatus(ctx, view, 2);
+      this._drawStatus(ctx, view, 1);
+      if (this.data.spec.labels) { this._drawLabels(ctx, view); }
+      if (this.app) { this._drawSelection(ctx, view); }
+    },
+    _view: function () {
+      var map = this._map, scale = Math.pow(2, map.getZoom()), origin = map.getPixelOrigin();
+      var b = this._bounds;
+      return {
+        scale: scale, ox: origin.x, oy: origin.y,
+        x0: (b.min.x + origin.x) / scale, x1: (b.max.x + origin.x) / scale,
+        y0: (b.min.y + origin.y) / scale, y1: (b.max.y + origin.y) / scale,
+        pad: (POINT_RADIUS + 2) / scale
+      };
+    },
+    /* world copies (0, +256, -256 at zoom 0) in which feature i is in view */
+    _shifts: function (i, v) {
+      var box = this.data.box, out = [];
+      if (box[4 * i + 3] < v.y0 - v.pad || box[4 * i + 1] > v.y1 + v.pad) { return out; }
+      for (var k = -1; k <= 1; k++) {
+        var s = 256 * k;
+        if (box[4 * i + 2] + s >= v.x0 - v.pad && box[4 * i] + s <= v.x1 + v.pad) { out.push(s); }
+      }
+      return out;
+    },
+    _drawStatus: function (ctx, v, wanted) {
+      var data = this.data, status = data.status, kind = data.spec.kind;
+      var sprite = kind === "point" ? this._sprite(wanted) : null;
+      if (kind !== "point") { this._pathStyle(ctx, wanted); }
+      for (var i = 0; i < data.n; i++) {
+        if (status[i] !== wanted) { continue; }
+        var shifts = this._shifts(i, v);
+        for (var s = 0; s < shifts.length; s++) {
+          if (sprite) { this._stamp(ctx, sprite, i, shifts[s], v); }
+          else { this._path(ctx, i, shifts[s], v, kind); }
+        }
+      }
+      ctx.setLineDash([]);
+      ctx.globalAlpha = 1;
+    },
+    _stamp: function (ctx, sprite, i, shift, v) {
+      var xy = this.data.xy;
+      var x = (xy[2 * i] + shift) * v.scale - v.ox, y = xy[2 * i + 1] * v.scale - v.oy;
+      ctx.drawImage(sprite, x - sprite.half, y - sprite.half, sprite.size, sprite.size);
+    },
+    _path: function (ctx, i, shift, v, kind) {
+      var spec = this.data.spec, xy = this.data.xy;
+      ctx.beginPath();
+      for (var r = spec.parts[i]; r < spec.parts[i + 1]; r++) {
+        for (var q = spec.rings[r]; q < spec.rings[r + 1]; q++) {
+          var x = (xy[2 * q] + shift) * v.scale - v.ox, y = xy[2 * q + 1] * v.scale - v.oy;
+          if (q === spec.rings[r]) { ctx.moveTo(x, y); } else { ctx.lineTo(x, y); }
+        }
+        if (kind === "polygon") { ctx.closePath(); }
+      }
+      if (kind === "polygon" && ctx.fillStyle !== "rgba(0, 0, 0, 0)") { ctx.fill("evenodd"); }
+      ctx.stroke();
+    },
+    _pathStyle: function (ctx, wanted) {
+      var spec = this.data.spec, color = wanted === 1 ? spec.color : spec.former_color;
+      if (spec.style) {
+        ctx.fillStyle = spec.style.fill;
+        ctx.strokeStyle = spec.style.stroke;
+        ctx.lineWidth = spec.style.width;
+        ctx.setLineDash(spec.style.dash || []);
+        return;
+      }
+      ctx.strokeStyle = color;
+      ctx.fillStyle = hexToRgba(color, wanted === 1 ? 0.3 : 0.12);
+      ctx.lineWidth = spec.kind === "line" ? 3 : 1.5;
+      ctx.setLineDash(wanted === 1 ? [] : [5, 4]);
+    },
+    _sprite: function (wanted) {
+      if (this._sprites[wanted]) { return this._sprites[wanted]; }
+      var spec = this.data.spec, ratio = window.devicePixelRatio || 1;
+      var r = wanted === 1 ? POINT_RADIUS : POINT_RADIUS - 1, size = 2 * r + 4;
+      var canvas = document.createElement("canvas");
+      canvas.width = canvas.height = Math.ceil(size * ratio);
+      var c = canvas.getContext("2d");
+      c.scale(ratio, ratio);
+      c.beginPath();
+      c.arc(size / 2, size / 2, r, 0, 2 * Math.PI);
+      c.fillStyle = wanted === 1 ? spec.color : hexToRgba(spec.former_color, 0.55);
+      c.fill();
+      c.lineWidth = wanted === 1 ? 1.5 : 1.5;
+      c.strokeStyle = wanted === 1 ? "#ffffff" : spec.color;
+      c.stroke();
+      canvas.size = size; canvas.half = size / 2;
+      this._sprites[wanted] = canvas;
+      return canvas;
+    },
+    _drawLabels: function (ctx, v) {
+      var data = this.data, app = this.app, items = [];
+      for (var i = 0; i < data.n && items.length <= 400; i++) {
+        if (data.status[i] === 0) { continue; }
+        var shifts = this._shifts(i, v);
+        for (var s = 0; s < shifts.length; s++) { items.push([i, shifts[s]]); }
+      }
+      if (items.length > 400) { return; }
+      ctx.font = "600 12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+      ctx.textBaseline = "middle";
+      ctx.lineJoin = "round";
+      for (var k = 0; k < items.length; k++) {
+        var j = items[k][0], b = data.box;
+        var x = ((b[4 * j] + b[4 * j + 2]) / 2 + items[k][1]) * v.scale - v.ox + POINT_RADIUS + 3;
+        var y = ((b[4 * j + 1] + b[4 * j + 3]) / 2) * v.scale - v.oy;
+        var text = data.label(j, app.year, app.lang);
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = "rgba(255,255,255,0.9)";
+        ctx.strokeText(text, x, y);
+        ctx.fillStyle = data.status[j] === 1 ? "#222222" : "#6b6b6b";
+        ctx.fillText(text, x, y);
+      }
+    },
+    _drawSelection: function (ctx, v) {
+      var sel = this.app.selected;
+      if (!sel || sel.layer !== this || this.data.status[sel.index] === 0) { return; }
+      var i = sel.index, shifts = this._shifts(i, v);
+      ctx.save();
+      ctx.strokeStyle = "#111111";
+      ctx.lineWidth = 3;
+      ctx.fillStyle = "rgba(0,0,0,0)";
+      for (var s = 0; s < shifts.length; s++) {
+        if (this.data.spec.kind === "point") {
+          var xy = this.data.xy;
+          ctx.beginPath();
+          ctx.arc((xy[2 * i] + shifts[s]) * v.scale - v.ox, xy[2 * i + 1] * v.scale - v.oy,
+            POINT_RADIUS + 3, 0, 2 * Math.PI);
+          ctx.stroke();
+        } else {
+          this._path(ctx, i, shifts[s], v, "line");
+        }
+      }
+      ctx.restore();
+    },
+    /* hit test at a layer point: the index of the top-most drawn feature, or -1 */
+    hit: function (layerPoint) {
+      if (!this._map) { return -1; }
+      var map = this._map, scale = Math.pow(2, map.getZoom()), origin = map.getPixelOrigin();
+      var px = (layerPoint.x + origin.x) / scale, py = (layerPoint.y + origin.y) / scale;
+      var data = this.data, tol = (POINT_RADIUS + 2) / scale;
+      for (var i = data.n - 1; i >= 0; i--) {
+        if (data.status[i] === 0) { continue; }
+        for (var k = -1; k <= 1; k++) {
+          var x = px - 256 * k;
+          var b = data.box;
+          if (x < b[4 * i] - tol || x > b[4 * i + 2] + tol || py < b[4 * i + 1] - tol || py > b[4 * i + 3] + tol) {
+            continue;
+          }
+          if (data.spec.kind === "point" || this._inside(i, x, py, tol)) { return i; }
+        }
+      }
+      return -1;
+    },
+    _inside: function (i, x, y, tol) {
+      var spec = this.data.spec, xy = this.data.xy, inside = false;
+      for (var r = spec.parts[i]; r < spec.parts[i + 1]; r++) {
+        var a = spec.rings[r], z = spec.rings[r + 1];
+        for (var q = a, p = z - 1; q < z; p = q++) {
+          var xq = xy[2 * q], yq = xy[2 * q + 1], xp = xy[2 * p], yp = xy[2 * p + 1];
+          if (spec.kind === "line") {
+            if (q > a && segmentDistance(x, y, xp, yp, xq, yq) <= tol) { return true; }
+          } else if ((yq > y) !== (yp > y) && x < (xp - xq) * (y - yq) / (yp - yq) + xq) {
+            inside = !inside;
+          }
+        }
+      }
+      return inside;
+    }
+  });
+
+  function segmentDistance(x, y, x1, y1, x2, y2) {
+    var dx = x2 - x1, dy = y2 - y1, len = dx * dx + dy * dy;
+    var t = len ? Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / len)) : 0;
+    var ex = x1 + t * dx - x, ey = y1 + t * dy - y;
+    return Math.sqrt(ex * ex + ey * ey);
+  }
+
+  function hexToRgba(hex, alpha) {
+    var v = parseInt(hex.slice(1), 16);
+    return "rgba(" + ((v >> 16) & 255) + "," + ((v >> 8) & 255) + "," + (v & 255) + "," + alpha + ")";
+  }
+
+  /* the bundled outline map: flat rings drawn as one polygon "feature" per ring */
+  function basemapLayer(map, rings, pane, style) {
+    var n = rings.rings.length - 1, parts = [], start = [], end = [], ids = [];
+    for (var i = 0; i <= n; i++) { parts.push(i); }
+    for (var k = 0; k < n; k++) { start.push(-1e9); end.push(null); ids.push(String(k)); }
+    var spec = { id: pane, kind: "polygon", ids: ids, start: start, end: end, coords: rings.coords,
+      rings: rings.rings, parts: parts, names: {}, info: [], style: style };
+    var data = new LayerData(spec, map);
+    data.setYear(0, false);
+    return new MapgenLayer(data, null, { pane: pane, padding: 0.2, interactive: false });
+  }
+
+  window.MapgenInternals = { basemapLayer: basemapLayer, LayerData: LayerData, MapgenLayer: MapgenLayer, el: el,
+    escapeHtml: escapeHtml, UI: UI, HTTP_URL: HTTP_URL, readData: readData };
+})();
