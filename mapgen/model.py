@@ -19,8 +19,10 @@ class Source:
 
 @dataclass(frozen=True)
 class DatedName:
+    """A name a place bore; ``start`` None = since before the record begins."""
+
     name: str
-    start: Date
+    start: Date | None
     end: Date | None = None
     name_ru: str = ""
 

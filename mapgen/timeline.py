@@ -15,7 +15,7 @@ The JSON contract (``<script type="application/json" id="mapgen-data">``)::
                                        # so a feature never jumps across the antimeridian
         "rings": [int],                # line/polygon layers: ring k is positions rings[k]..rings[k+1]
         "parts": [int],                # line/polygon layers: feature i is rings parts[i]..parts[i+1]
-        "names": {"<index>": [[name, name_ru, start_year, end_year|null], ...]},  # sparse
+        "names": {"<index>": [[name, name_ru, start_year|null, end_year|null], ...]},  # sparse
         "info": [{"name", "start", "end", "description", "sources": [[title, url]],
                   optional "name_ru", "description_ru", "place", "country", "kind",
                   "erected_by", "precision", "start_note", "end_note",
@@ -82,7 +82,10 @@ def layer_columns(layer: Layer) -> dict[str, Any]:
 
 
 def _names(feature: Feature) -> list[list[Any]]:
-    return [[n.name, n.name_ru, n.start.year, n.end.year if n.end else None] for n in feature.names]
+    return [
+        [n.name, n.name_ru, n.start.year if n.start else None, n.end.year if n.end else None]
+        for n in feature.names
+    ]
 
 
 def _info(feature: Feature) -> dict[str, Any]:
@@ -111,7 +114,8 @@ def label_at(feature: Feature, year: int) -> str:
     """The name a feature bore in ``year``: the latest-starting dated name holding it."""
     label = feature.name
     for name in feature.names:
-        if name.start.year <= year and (name.end is None or year < name.end.year):
+        started = name.start is None or name.start.year <= year
+        if started and (name.end is None or year < name.end.year):
             label = name.name
     return label
 

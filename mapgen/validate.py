@@ -67,20 +67,14 @@ def validate_layer(raw: RawLayer) -> tuple[Layer, list[Problem]]:
     seen: dict[str, int] = {}
     for number, item in enumerate(items, start=1):
         feature = _validate_feature(item, number, raw, problems)
-        if feature is None:
-            continue
-        if feature.id in seen:
-            problems.append(
-                Problem(
-                    raw.path,
-                    f"is used twice (first by feature #{seen[feature.id]}); ids must be unique in a layer",
-                    number,
-                    feature.id,
-                    "id",
-                )
-            )
-        seen.setdefault(feature.id, number)
-        features.append(feature)
+        if feature is not None:
+            features.append(feature)
+        fid = _raw_id(item)
+        if fid is not None and fid in seen:
+            message = f"is used twice (first by feature #{seen[fid]}); ids must be unique in a layer"
+            problems.append(Problem(raw.path, message, number, fid, "id"))
+        elif fid is not None:
+            seen[fid] = number
     return Layer(raw.spec, raw.path, tuple(features)), problems
 
 
@@ -96,10 +90,16 @@ def _check_crs(crs: Any) -> str | None:
     )
 
 
+def _raw_id(item: Any) -> str | None:
+    """The feature's id if it is a well-formed one (safe to quote in a message)."""
+    props = item.get("properties") if isinstance(item, dict) else None
+    fid = props.get("id") if isinstance(props, dict) else None
+    return fid if isinstance(fid, str) and _ID.match(fid) else None
+
+
 def _validate_feature(item: Any, number: int, raw: RawLayer, problems: list[Problem]) -> Feature | None:
     props = item.get("properties") if isinstance(item, dict) else None
-    fid = props.get("id") if isinstance(props, dict) and isinstance(props.get("id"), str) else None
-    shown_id = fid if fid is not None and _ID.match(fid) else None
+    shown_id = _raw_id(item)
     count = len(problems)
 
     def report(prop: str | None, message: str, warning: bool = False) -> None:
@@ -128,7 +128,7 @@ def _build_feature(props: dict[str, Any], geometry: Any, report: Report) -> Feat
         )
     for key in _REQUIRED:
         if props.get(key) in (None, "", []):
-            report(key, "is missing; every feature needs " + ", ".join(_REQUIRED))
+            report(key, "is missing or empty; every feature needs " + ", ".join(_REQUIRED))
     fid = _text(props, "id", report, required=True)
     if fid and not _ID.match(fid):
         report("id", f"must be letters, digits, '.', '-' or '_' (at most 80); found {fid!r}")
@@ -189,8 +189,8 @@ def _date(props: dict[str, Any], key: str, report: Report) -> Date | None:
 
 
 def _sources(value: Any, where: str, report: Report) -> tuple[Source, ...]:
-    if value is None:
-        return ()
+    if value is None or (value == [] and where == "sources"):
+        return ()  # reported once, as missing
     if not isinstance(value, list) or not value:
         report(where, 'must be a list of {"title": ..., "url": "https://..."}; found ' + f"{value!r:.60}")
         return ()
@@ -246,21 +246,21 @@ def _names(value: Any, report: Report) -> tuple[DatedName, ...]:
         if not name:
             sub("name", "is missing")
         start = _date(item, "start", sub)
-        if start is None and item.get("start") is None:
-            sub("start", "is missing")
         end = _date(item, "end", sub)
         name_ru = _text(item, "name_ru", sub)
         if start and end and end.latest < start.earliest:
-            report(f"{here}.end", f"must not be before start ({start.iso}); found {end.iso}")
-        elif name and start:
+            sub("end", f"must not be before start ({start.iso}); found {end.iso}")
+        elif name and (start or item.get("start") is None):
             names.append(DatedName(name, start, end, name_ru))
-    names.sort(key=lambda n: n.start.earliest)
+    names.sort(key=lambda n: n.start.earliest if n.start else (0, 0, 0))
     for before, after in itertools.pairwise(names):
-        if before.end is None or before.end.year > after.start.year:
+        if after.start is None:
+            report("names", f'only the earliest name may leave out "start"; "{after.name}" has none')
+        elif before.end is None or before.end.year > after.start.year:
             report(
                 "names",
-                f'"{before.name}" and "{after.name}" overlap: a name must end '
-                f'("end") in or before the year the next one starts ({after.start.iso})',
+                f'"{before.name}" and "{after.name}" overlap: a name must end ("end") in or '
+                f"before the year the next one starts ({after.start.iso})",
             )
     return tuple(names)
 

@@ -23,6 +23,7 @@
     map.on("click", this._onClick, this);
     map.on("mousemove", this._onHover, this);
     map.on("popupclose", this._onPopupClose, this);
+    map.on("moveend", this._onMoveEnd, this);
   }
 
   App.prototype._makeLayers = function (control) {
@@ -208,6 +209,14 @@
     return true;
   };
 
+  /* once the reader has moved the map, the view belongs in the link */
+  App.prototype._onMoveEnd = function () {
+    if (this._started) {
+      this._viewMoved = true;
+      this._writeHash();
+    }
+  };
+
   App.prototype._onPopupClose = function (e) {
     if (e.popup !== this._popup) { return; }
     this.selected = null;
@@ -251,7 +260,10 @@
     }
     if (params.view) {
       var v = params.view.split("/").map(Number);
-      if (v.length === 3 && v.every(isFinite)) { this.map.setView([v[1], v[2]], v[0], { animate: false }); }
+      if (v.length === 3 && v.every(isFinite)) {
+        this._viewMoved = true;
+        this.map.setView([v[1], v[2]], v[0], { animate: false });
+      }
     }
     if (params.year !== undefined) { this.setYear(Number(params.year)); }
     if (params.feature) {
@@ -272,6 +284,10 @@
     var on = this.layers.filter(function (l) { return app.map.hasLayer(l); })
       .map(function (l) { return l.data.spec.id; });
     if (on.length !== this.layers.length) { parts.push("layers=" + on.join(",")); }
+    if (this._viewMoved) {
+      var c = this.map.getCenter();
+      parts.push("view=" + this.map.getZoom() + "/" + c.lat.toFixed(2) + "/" + c.lng.toFixed(2));
+    }
     if (this.selected) {
       parts.push("feature=" + encodeURIComponent(this.selected.layer.data.spec.id) + ":" +
         encodeURIComponent(this.selected.layer.data.spec.ids[this.selected.index]));
@@ -322,6 +338,7 @@
     app._readingHash = true;
     app.readHash();
     app._readingHash = false;
+    app._started = true;
     app._writeHash();
     window.addEventListener("hashchange", function () {
       if (window.location.hash !== app.hashString()) {
@@ -331,6 +348,7 @@
       }
     });
     return {
+      map: map,
       setYear: function (year) { return app.setYear(year); },
       getYear: function () { return app.year; },
       summary: function () { return app.summary(); },

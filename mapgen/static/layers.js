@@ -103,7 +103,7 @@
     if (names) {
       for (var k = 0; k < names.length; k++) {
         var nm = names[k];
-        if (nm[2] <= year && (nm[3] === null || year < nm[3])) {
+        if ((nm[2] === null || nm[2] <= year) && (nm[3] === null || year < nm[3])) {
           label = (lang === "ru" && nm[1]) || nm[0];
         }
       }
@@ -131,6 +131,12 @@
       L.Canvas.prototype.onRemove.call(this);
       if (this.app) { this.app.layerToggled(this); }
     },
+    /* L.Canvas clears and redraws its own paths on a view reset: we draw everything ourselves */
+    _redraw: function () {
+      this._redrawRequest = null;
+      this.draw();
+    },
+    _draw: function () { this.draw(); },
     draw: function () {
       if (!this._map || !this._bounds) { return; }
       var ctx = this._ctx, b = this._bounds;
@@ -227,6 +233,7 @@
       this._sprites[wanted] = canvas;
       return canvas;
     },
+    /* labels beside points; active ones first, and none over another (simple decluttering) */
     _drawLabels: function (ctx, v) {
       var data = this.data, app = this.app, items = [];
       for (var i = 0; i < data.n && items.length <= 400; i++) {
@@ -235,14 +242,21 @@
         for (var s = 0; s < shifts.length; s++) { items.push([i, shifts[s]]); }
       }
       if (items.length > 400) { return; }
+      items.sort(function (a, b) { return data.status[a[0]] - data.status[b[0]]; });
       ctx.font = "600 12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
       ctx.textBaseline = "middle";
       ctx.lineJoin = "round";
+      var taken = [];
       for (var k = 0; k < items.length; k++) {
         var j = items[k][0], b = data.box;
         var x = ((b[4 * j] + b[4 * j + 2]) / 2 + items[k][1]) * v.scale - v.ox + POINT_RADIUS + 3;
         var y = ((b[4 * j + 1] + b[4 * j + 3]) / 2) * v.scale - v.oy;
         var text = data.label(j, app.year, app.lang);
+        var box = [x, y - 8, x + ctx.measureText(text).width, y + 8];
+        if (taken.some(function (t) { return box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3]; })) {
+          continue;
+        }
+        taken.push(box);
         ctx.lineWidth = 3;
         ctx.strokeStyle = "rgba(255,255,255,0.9)";
         ctx.strokeText(text, x, y);

@@ -45,9 +45,11 @@
   function namesList(names, year, lang) {
     var list = el("ol", "mapgen-names");
     names.forEach(function (nm) {
-      var text = ((lang === "ru" && nm[1]) || nm[0]) + " — " + nm[2] + "–" + (nm[3] === null ? "" : nm[3]);
-      var item = el("li", null, text);
-      if (nm[2] <= year && (nm[3] === null || year < nm[3])) { item.className = "mapgen-current"; }
+      var span = (nm[2] === null ? "…" : nm[2]) + "–" + (nm[3] === null ? "" : nm[3]);
+      var item = el("li", null, ((lang === "ru" && nm[1]) || nm[0]) + " — " + span);
+      if ((nm[2] === null || nm[2] <= year) && (nm[3] === null || year < nm[3])) {
+        item.className = "mapgen-current";
+      }
       list.appendChild(item);
     });
     return list;

@@ -1,0 +1,112 @@
+"""The command line as a person uses it: summaries, exit codes, no tracebacks, nothing lost."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from factories import layers, write_geodata
+
+from mapgen.cli import main, make_parser
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_build_writes_the_map_and_prints_a_summary(geodata: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out" / "map.html"
+    assert main(["build", "--geodata", str(geodata), "--output", str(out)]) == 0
+    printed = capsys.readouterr().out
+    size_kb = round(out.stat().st_size / 1024)
+    assert printed.splitlines()[0] == f"built {out} ({size_kb} kB) from {geodata}"
+    assert "3 layers, 6 features, years 1953–2025" in printed
+    assert re.search(r"monuments\s+3\s+Monuments", printed)
+
+
+def test_validate_checks_and_writes_nothing(geodata: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    assert main(["validate", "--geodata", str(geodata)]) == 0
+    assert capsys.readouterr().out.startswith(f"{geodata} is valid\n")
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_a_broken_file_fails_without_traceback_and_leaves_the_output_alone(tmp_path: Path) -> None:
+    docs = layers()
+    docs["monuments.geojson"]["features"][0]["properties"]["start"] = "1951-13"
+    folder = write_geodata(tmp_path / "geodata", docs)
+    out = tmp_path / "map.html"
+    out.write_bytes(b"the last good map")
+    run = subprocess.run(
+        [sys.executable, "-m", "mapgen", "build", "--geodata", str(folder), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert run.stdout == ""
+    assert run.stderr == (
+        "mapgen: error: 1 problem in the input; nothing was written:\n"
+        f'  {folder}/monuments.geojson, feature #1 (id "budapest"): "start" must be a date like 1961, '
+        "1961-11 or 1961-11-10 (optionally followed by ? or ~); the month must be 01 to 12; found '1951-13'\n"
+    )
+    assert "Traceback" not in run.stderr
+    assert out.read_bytes() == b"the last good map"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["geodata", "map.html"]
+
+
+def test_missing_geodata_folder_is_a_clear_error(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["validate", "--geodata", str(tmp_path / "nope")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "mapgen: error: 1 problem in the input; nothing was written:\n"
+        f"  {tmp_path}/nope/layers.toml: not found"
+    )
+
+
+def test_two_builds_are_byte_identical(geodata: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    assert main(["build", "--geodata", str(geodata), "-o", str(first)]) == 0
+    assert main(["build", "--geodata", str(geodata), "-o", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert re.findall(r"map_[0-9a-f]{32}", first.read_text())[0] == "map_" + "0" * 31 + "1"
+
+
+def test_committed_map_is_a_fresh_build_of_geodata(tmp_path: Path) -> None:
+    fresh = tmp_path / "memory_map.html"
+    assert main(["build", "--geodata", str(ROOT / "geodata"), "-o", str(fresh)]) == 0
+    committed = ROOT / "output" / "memory_map.html"
+    assert committed.read_bytes() == fresh.read_bytes(), (
+        "run `mapgen build` and commit output/memory_map.html"
+    )
+
+
+def test_python_dash_m_works(geodata: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "mapgen", "validate", "--geodata", str(geodata)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "is valid" in run.stdout
+
+
+def _readme_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(?:sh|bash|console)\n(.*?)```", text, flags=re.DOTALL)
+    return [
+        line.strip() for block in blocks for line in block.splitlines() if line.strip().startswith("mapgen ")
+    ]
+
+
+def test_readme_documents_commands() -> None:
+    assert len(_readme_commands()) >= 4
+
+
+@pytest.mark.parametrize("command", _readme_commands())
+def test_every_mapgen_command_in_the_readme_parses(command: str) -> None:
+    args = shlex.split(command.split("#")[0])[1:]
+    make_parser().parse_args(args)
