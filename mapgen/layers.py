@@ -38,7 +38,11 @@ def read_layers(manifest: Manifest, geodata: Path, max_bytes: int) -> tuple[list
 
 
 def read_layer(spec: LayerSpec, path: Path, max_bytes: int) -> RawLayer | Problem:
-    """Parse one GeoJSON file strictly: UTF-8, no NaN/Infinity, no repeated keys."""
+    """Parse one GeoJSON file strictly: UTF-8, no repeated keys.
+
+    NaN and Infinity are read (Python's json allows them) so that validation can say which
+    feature and property hold them; nothing non-finite passes validation.
+    """
     where = str(path)
     try:
         size = path.stat().st_size
@@ -56,23 +60,31 @@ def read_layer(spec: LayerSpec, path: Path, max_bytes: int) -> RawLayer | Proble
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return Problem(where, f"is not UTF-8 text (invalid byte at offset {exc.start}); save it as UTF-8")
+        line = raw[: exc.start].count(b"\n") + 1
+        return Problem(
+            where, f"is not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} on line {line}); save it as UTF-8"
+        )
     try:
-        document = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+        document = json.loads(text, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
-        hint = " (the file ends too early: is it truncated?)" if exc.pos >= len(text.rstrip()) else ""
-        return Problem(where, f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}{hint}")
+        return Problem(
+            where,
+            f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            f"{_truncation_hint(text)}; expected a GeoJSON FeatureCollection",
+        )
     except _DuplicateKey as exc:
         return Problem(where, f"is not valid GeoJSON: {exc}")
-    except ValueError as exc:
-        return Problem(where, f"is not valid JSON: {exc}")
     except RecursionError:
         return Problem(where, "is nested too deeply to be GeoJSON")
     return RawLayer(spec, where, document)
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows; use a finite number or null")
+def _truncation_hint(text: str) -> str:
+    """A JSON document ends with } or ]: if this one does not, it was probably cut off."""
+    body = text.strip()
+    if body.startswith(("{", "[")) and not body.endswith(("}", "]")):
+        return " (the file ends too early: is it truncated?)"
+    return ""
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
