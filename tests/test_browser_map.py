@@ -129,6 +129,15 @@ def test_clicking_a_place_opens_its_popup_with_sources(open_page: Any, real_map:
     page = visit.page
     page.evaluate(f"mapgen.map.setView({list(VOLGOGRAD)}, 6, {{animate: false}})")
     page.mouse.click(*_point(page, *VOLGOGRAD))
+    chooser = page.locator(".mapgen-chooser")
+    chooser.wait_for()  # the city and Stalingrad Oblast share the point: the reader picks one
+    assert "2 features here" in chooser.locator("h3").inner_text()
+    choices = chooser.locator("button").all_inner_texts()
+    assert choices == [  # top-most first: the oblast comes later in the file, so it is drawn on top
+        "Stalingrad Oblast · Places named after Stalin",
+        "Stalingrad · Places named after Stalin",
+    ]
+    chooser.get_by_role("button", name="Stalingrad · Places").click()
     popup = page.locator(".mapgen-popup")
     popup.wait_for()
     assert popup.locator("h3").inner_text() == "Stalingrad"

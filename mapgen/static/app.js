@@ -172,23 +172,56 @@
 
   /* ---------- clicks and popups ---------- */
 
-  App.prototype._hitAt = function (layerPoint) {
+  /* every drawn feature under a point, top-most first */
+  App.prototype._hitsAt = function (layerPoint, firstOnly) {
+    var hits = [];
     for (var k = this.layers.length - 1; k >= 0; k--) {
       var layer = this.layers[k];
       if (!this.map.hasLayer(layer)) { continue; }
-      var i = layer.hit(layerPoint);
-      if (i >= 0) { return { layer: layer, index: i }; }
+      var found = layer.hits(layerPoint, firstOnly);
+      for (var h = 0; h < found.length; h++) {
+        hits.push({ layer: layer, index: found[h] });
+        if (firstOnly) { return hits; }
+      }
     }
-    return null;
+    return hits;
   };
 
   App.prototype._onClick = function (e) {
-    var hit = this._hitAt(e.layerPoint);
-    if (hit) { this.openFeature(hit.layer.data.spec.id, hit.layer.data.spec.ids[hit.index], e.latlng); }
+    var hits = this._hitsAt(e.layerPoint, false);
+    if (hits.length === 1) {
+      this.openFeature(hits[0].layer.data.spec.id, hits[0].layer.data.spec.ids[hits[0].index], e.latlng);
+    } else if (hits.length > 1) {
+      this._openChooser(hits, e.latlng);
+    }
+  };
+
+  /* several features on one spot: let the reader pick one */
+  App.prototype._openChooser = function (hits, latlng) {
+    var app = this, root = el("div", "mapgen-chooser");
+    root.appendChild(el("h3", null, hits.length + " " + this.t.here));
+    var list = el("ul");
+    hits.forEach(function (hit) {
+      var data = hit.layer.data, item = el("li"), button = el("button", "mapgen-choice");
+      button.type = "button";
+      button.appendChild(el("span", "mapgen-swatch")).style.background = data.spec.color;
+      button.appendChild(document.createTextNode(data.label(hit.index, app.year, app.lang)));
+      button.appendChild(el("small", null, " · " + ((app.lang === "ru" && data.spec.title_ru) || data.spec.title)));
+      button.addEventListener("click", function () {
+        app.openFeature(data.spec.id, data.spec.ids[hit.index], latlng);
+      });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    root.appendChild(list);
+    this._popup = L.popup({ maxWidth: 360, maxHeight: 420 }).setLatLng(latlng).setContent(root);
+    this._popup.openOn(this.map);
+    var first = root.querySelector("button");
+    if (first) { first.focus(); }
   };
 
   App.prototype._onHover = function (e) {
-    var hit = this._hitAt(e.layerPoint);
+    var hit = this._hitsAt(e.layerPoint, true).length > 0;
     this.map.getContainer().style.cursor = hit ? "pointer" : "";
   };
 
@@ -218,7 +251,7 @@
   };
 
   App.prototype._onPopupClose = function (e) {
-    if (e.popup !== this._popup) { return; }
+    if (e.popup !== this._popup || !this.selected) { return; }
     this.selected = null;
     this._popup = null;
     this._redraw();

@@ -14,7 +14,7 @@
       since: "since", until: "until", today: "today", precision: "Location precision",
       place: "Place", kind: "Kind", erectedBy: "Erected by", uncertain: "uncertain",
       approximate: "approximate", notYet: "not yet there", slider: "Year shown on the map",
-      ussr: "USSR border, 1953–1991"
+      ussr: "USSR border, 1953–1991", here: "features here — choose one"
     },
     ru: {
       year: "Год", play: "Пуск", pause: "Пауза", back: "На год назад", forward: "На год вперёд",
@@ -23,7 +23,8 @@
       prisoners: "Заключённые (по годам)", since: "с", until: "до", today: "сегодня",
       precision: "Точность места", place: "Место", kind: "Тип", erectedBy: "Установил",
       uncertain: "неточно", approximate: "приблизительно", notYet: "ещё нет",
-      slider: "Год, показанный на карте", ussr: "Граница СССР, 1953–1991"
+      slider: "Год, показанный на карте", ussr: "Граница СССР, 1953–1991",
+      here: "объектов здесь — выберите"
     }
   };
 
@@ -285,24 +286,28 @@
       }
       ctx.restore();
     },
-    /* hit test at a layer point: the index of the top-most drawn feature, or -1 */
-    hit: function (layerPoint) {
-      if (!this._map) { return -1; }
+    /* hit test at a layer point: indices of the drawn features there, top-most first */
+    hits: function (layerPoint, firstOnly) {
+      var out = [];
+      if (!this._map) { return out; }
       var map = this._map, scale = Math.pow(2, map.getZoom()), origin = map.getPixelOrigin();
       var px = (layerPoint.x + origin.x) / scale, py = (layerPoint.y + origin.y) / scale;
-      var data = this.data, tol = (POINT_RADIUS + 2) / scale;
+      var data = this.data, b = data.box, tol = (POINT_RADIUS + 2) / scale;
       for (var i = data.n - 1; i >= 0; i--) {
         if (data.status[i] === 0) { continue; }
         for (var k = -1; k <= 1; k++) {
           var x = px - 256 * k;
-          var b = data.box;
           if (x < b[4 * i] - tol || x > b[4 * i + 2] + tol || py < b[4 * i + 1] - tol || py > b[4 * i + 3] + tol) {
             continue;
           }
-          if (data.spec.kind === "point" || this._inside(i, x, py, tol)) { return i; }
+          if (data.spec.kind === "point" || this._inside(i, x, py, tol)) {
+            out.push(i);
+            if (firstOnly) { return out; }
+            break;
+          }
         }
       }
-      return -1;
+      return out;
     },
     _inside: function (i, x, y, tol) {
       var spec = this.data.spec, xy = this.data.xy, inside = false;
