@@ -73,18 +73,24 @@ _ANTARCTICA = "010"
 
 
 @cache
-def basemap() -> dict[str, dict[str, list[float] | list[int]]]:
-    """Country outlines and the USSR 1953–1991 border, as flat rings for the canvas."""
+def countries() -> dict[str, list[list[tuple[float, float]]]]:
+    """Natural Earth country outlines by ISO 3166 numeric code, rings continuous across 180°."""
     folder = resources.files("mapgen").joinpath("basemap")
     topo = json.loads(folder.joinpath("countries-110m.json").read_text(encoding="utf-8"))
-    countries = {
+    return {
         str(g.get("id")): [unwrap_rings([ring])[0] for ring in _topo_rings(topo, g)]
         for g in topo["objects"]["countries"]["geometries"]
     }
-    countries.pop(_ANTARCTICA, None)
-    soviet = shapely.unary_union([Polygon(ring).buffer(0) for code in _SOVIET for ring in countries[code]])
+
+
+@cache
+def basemap() -> dict[str, dict[str, list[float] | list[int]]]:
+    """Country outlines and the USSR 1953–1991 border, as flat rings for the canvas."""
+    outlines = {code: rings for code, rings in countries().items() if code != _ANTARCTICA}
+    soviet = shapely.unary_union([Polygon(ring).buffer(0) for code in _SOVIET for ring in outlines[code]])
     border = [list(polygon.exterior.coords) for polygon in getattr(soviet, "geoms", [soviet])]
-    return {"land": _flat([ring for rings in countries.values() for ring in rings]), "ussr": _flat(border)}
+    land = [ring for rings in outlines.values() for ring in rings]
+    return {"land": _flat(land), "ussr": _flat(border)}
 
 
 def _topo_rings(topo: dict[str, Any], geometry: dict[str, Any]) -> list[list[tuple[float, float]]]:

@@ -11,6 +11,7 @@ from mapgen import __version__
 from mapgen.build import BuildResult, build, load_dataset
 from mapgen.config import DEFAULT_GEODATA, DEFAULT_OUTPUT, BuildConfig
 from mapgen.errors import MapgenError
+from mapgen.stats import MILESTONES, format_stats
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -38,6 +39,15 @@ def make_parser() -> argparse.ArgumentParser:
     )
     check_cmd = commands.add_parser("validate", help="check geodata/ only; write nothing")
     _add_geodata(check_cmd)
+    stats_cmd = commands.add_parser("stats", help="counts per layer, per precision and per year")
+    _add_geodata(stats_cmd)
+    stats_cmd.add_argument(
+        "--years",
+        type=int,
+        nargs="+",
+        metavar="YEAR",
+        help="the years of the milestone table (default: 1953 1956 1962 1991 2015 2025)",
+    )
     return parser
 
 
@@ -58,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = build(config)
             _print_warnings(result)
             print(_summary(result, f"built {config.output} ({_size(result.size)}) from {config.geodata}"))
+        elif args.command == "stats":
+            result = load_dataset(BuildConfig(geodata=args.geodata))
+            print(format_stats(result.dataset, tuple(args.years or MILESTONES)))
         else:
             result = load_dataset(BuildConfig(geodata=args.geodata))
             _print_warnings(result)

@@ -110,3 +110,20 @@ def test_readme_documents_commands() -> None:
 def test_every_mapgen_command_in_the_readme_parses(command: str) -> None:
     args = shlex.split(command.split("#")[0])[1:]
     make_parser().parse_args(args)
+
+
+def test_stats_counts_per_layer_precision_and_year(geodata: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["stats", "--geodata", str(geodata), "--years", "1953", "1956", "2015"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:4] == [
+        "layer        features  precision",
+        "camps               2  (none) 2",
+        "monuments           3  (none) 3",
+        "renamed             1  (none) 1",
+    ]
+    assert lines[5:9] == [
+        "active in year  1953  1956  2015",
+        "camps              2     1     0",  # steplag 1948-1956, chukotka 1951-1957
+        "monuments          2     1     2",  # budapest gone in 1956; yalta from 2015
+        "renamed            1     1     0",
+    ]
