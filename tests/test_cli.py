@@ -124,6 +124,6 @@ def test_stats_counts_per_layer_precision_and_year(geodata: Path, capsys) -> Non
     assert lines[5:9] == [
         "active in year  1953  1956  2015",
         "camps              2     1     0",  # steplag 1948-1956, chukotka 1951-1957
-        "monuments          2     1     2",  # budapest gone in 1956; yalta from 2015
+        "monuments          2     1     1",  # budapest gone in 1956, gori in 2010; yalta from 2015
         "renamed            1     1     0",
     ]
