@@ -1,6 +1,6 @@
 /* mapgen: draws the layers of the memory map on canvases and runs the year slider.
  *
- * Data comes from <script type="application/json" id="mapgen-data"> (contract: mapgen/timeline.py).
+ * Data comes from the JSON script element #mapgen-data (contract: mapgen/timeline.py).
  * Text from the data reaches the DOM only through textContent; only http(s) URLs become links.
  */
 (function () {
