@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from mapgen.config import BuildConfig
 from mapgen.errors import Problem, ValidationError
-from mapgen.layers import read_layers
+from mapgen.layers import geodata_version, read_layers
 from mapgen.manifest import read_manifest
 from mapgen.model import Dataset
 from mapgen.output import write_html
@@ -30,7 +30,8 @@ def load_dataset(config: BuildConfig) -> BuildResult:
     problems += found
     if any(not p.warning for p in problems):
         raise ValidationError(problems)
-    return BuildResult(Dataset(manifest.map, tuple(layers)), tuple(problems))
+    version = geodata_version(manifest, config.geodata)
+    return BuildResult(Dataset(manifest.map, tuple(layers), version), tuple(problems))
 
 
 def build(config: BuildConfig) -> BuildResult:

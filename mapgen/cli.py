@@ -10,8 +10,12 @@ from pathlib import Path
 from mapgen import __version__
 from mapgen.build import BuildResult, build, load_dataset
 from mapgen.config import DEFAULT_GEODATA, DEFAULT_OUTPUT, BuildConfig
+from mapgen.embed import example_page, iframe_snippet
 from mapgen.errors import MapgenError
+from mapgen.manifest import read_manifest
+from mapgen.output import write_html
 from mapgen.stats import MILESTONES, format_stats
+from mapgen.watch import watch
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -39,6 +43,29 @@ def make_parser() -> argparse.ArgumentParser:
     )
     check_cmd = commands.add_parser("validate", help="check geodata/ only; write nothing")
     _add_geodata(check_cmd)
+    watch_cmd = commands.add_parser("watch", help="rebuild the map on every change under geodata/")
+    _add_geodata(watch_cmd)
+    watch_cmd.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, help="the HTML file to write")
+    watch_cmd.add_argument("--offline", action="store_true", help="as for build")
+    watch_cmd.add_argument("--lang", choices=("en", "ru"), default="en", help="as for build")
+    watch_cmd.add_argument(
+        "--interval", type=float, default=0.5, help="seconds between checks (default: 0.5)"
+    )
+    embed_cmd = commands.add_parser("embed", help="print an iframe snippet for the built map")
+    _add_geodata(embed_cmd)
+    embed_cmd.add_argument(
+        "--src",
+        default=DEFAULT_OUTPUT.name,
+        help=f"the map's address as your site will serve it (default: {DEFAULT_OUTPUT.name})",
+    )
+    embed_cmd.add_argument("--year", type=int, help="the year the map opens on")
+    embed_cmd.add_argument("--layers", help="comma-separated layer ids to show (default: all)")
+    embed_cmd.add_argument(
+        "--example",
+        type=Path,
+        metavar="PATH",
+        help="also write an example article page that drives the map to PATH",
+    )
     stats_cmd = commands.add_parser("stats", help="counts per layer, per precision and per year")
     _add_geodata(stats_cmd)
     stats_cmd.add_argument(
@@ -62,23 +89,52 @@ def _add_geodata(command: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
+    commands = {"build": _build, "validate": _validate, "stats": _stats, "embed": _embed, "watch": _watch}
     try:
-        if args.command == "build":
-            config = BuildConfig(args.geodata, args.output, args.lang, args.offline)
-            result = build(config)
-            _print_warnings(result)
-            print(_summary(result, f"built {config.output} ({_size(result.size)}) from {config.geodata}"))
-        elif args.command == "stats":
-            result = load_dataset(BuildConfig(geodata=args.geodata))
-            print(format_stats(result.dataset, tuple(args.years or MILESTONES)))
-        else:
-            result = load_dataset(BuildConfig(geodata=args.geodata))
-            _print_warnings(result)
-            print(_summary(result, f"{args.geodata} is valid"))
+        commands[args.command](args)
     except MapgenError as exc:
         print(f"mapgen: error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("mapgen: stopped", file=sys.stderr)
     return 0
+
+
+def _build(args: argparse.Namespace) -> None:
+    config = BuildConfig(args.geodata, args.output, args.lang, args.offline)
+    result = build(config)
+    _print_warnings(result)
+    print(_summary(result, f"built {config.output} ({_size(result.size)}) from {config.geodata}"))
+
+
+def _validate(args: argparse.Namespace) -> None:
+    result = load_dataset(BuildConfig(geodata=args.geodata))
+    _print_warnings(result)
+    print(_summary(result, f"{args.geodata} is valid"))
+
+
+def _stats(args: argparse.Namespace) -> None:
+    result = load_dataset(BuildConfig(geodata=args.geodata))
+    print(format_stats(result.dataset, tuple(args.years or MILESTONES)))
+
+
+def _watch(args: argparse.Namespace) -> None:
+    config = BuildConfig(args.geodata, args.output, args.lang, args.offline)
+    print(f"mapgen: watching {config.geodata} (Ctrl-C to stop)", flush=True)
+
+    def report(result: BuildResult) -> None:
+        _print_warnings(result)
+        print(_summary(result, f"built {config.output} ({_size(result.size)})"), flush=True)
+
+    watch(config, report, interval=args.interval)
+
+
+def _embed(args: argparse.Namespace) -> None:
+    title = read_manifest(args.geodata).map.title
+    if args.example:
+        write_html(args.example, example_page(args.src, title))
+    layers = [name.strip() for name in args.layers.split(",")] if args.layers else None
+    print(iframe_snippet(args.src, title, args.year, layers), end="")
 
 
 def _print_warnings(result: BuildResult) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,15 @@ class RawLayer:
 
 class _DuplicateKey(ValueError):
     pass
+
+
+def geodata_version(manifest: Manifest, geodata: Path) -> str:
+    """A short hash of layers.toml and every layer file: the data version shown on the map."""
+    digest = hashlib.sha256()
+    for name in ["layers.toml", *sorted(spec.file for spec in manifest.layers)]:
+        digest.update(name.encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256((geodata / name).read_bytes()).digest())
+    return digest.hexdigest()[:12]
 
 
 def read_layers(manifest: Manifest, geodata: Path, max_bytes: int) -> tuple[list[RawLayer], list[Problem]]:

@@ -63,3 +63,4 @@ class Layer:
 class Dataset:
     map: MapSpec
     layers: tuple[Layer, ...]
+    version: str = ""

@@ -96,7 +96,10 @@ def _head(spec: dict[str, Any]) -> str:
             assets.style_tag(assets.leaflet_css()),
             assets.script_tag(assets.leaflet_js()),
             assets.style_tag(assets.static_text("mapgen.css")),
-            *(assets.script_tag(assets.static_text(name)) for name in ("layers.js", "popup.js", "app.js")),
+            *(
+                assets.script_tag(assets.static_text(name))
+                for name in ("layers.js", "popup.js", "about.js", "bridge.js", "app.js")
+            ),
         ]
     )
 

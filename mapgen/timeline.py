@@ -5,10 +5,11 @@ The JSON contract (``<script type="application/json" id="mapgen-data">``)::
     {
       "schema": 1,
       "map": {"title", "title_ru", "year_min", "year_max", "year", "center": [lat, lon],
-              "zoom", "lang"},
+              "zoom", "lang", "version": hash of geodata/, "generator": "mapgen X.Y.Z"},
       "layers": [{
         "id", "title", "title_ru", "kind": "point"|"line"|"polygon", "color", "former_color",
         "labels": bool, "description", "license",
+        "source_sites": [[host, features citing it], ...],   # the 8 most cited sites
         "ids": [str],                  # feature ids, in file order
         "start": [int], "end": [int|null],   # years; active when start <= Y < end, null = open
         "coords": [lon, lat, ...],     # flat, rounded to 5 decimals, longitudes unwrapped
@@ -29,8 +30,11 @@ Dates in "info" are the ISO strings the data gave (qualifier stripped into *_not
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
+from urllib.parse import urlsplit
 
+from mapgen import __version__
 from mapgen.geometry import unwrap_rings
 from mapgen.model import Dataset, Feature, Layer
 
@@ -53,6 +57,8 @@ def build_document(dataset: Dataset, lang: str) -> dict[str, Any]:
             "center": list(spec.center),
             "zoom": spec.zoom,
             "lang": lang,
+            "version": dataset.version,
+            "generator": f"mapgen {__version__}",
         },
         "layers": [layer_columns(layer) for layer in dataset.layers],
     }
@@ -71,6 +77,7 @@ def layer_columns(layer: Layer) -> dict[str, Any]:
         "labels": spec.labels,
         "description": spec.description,
         "license": spec.license,
+        "source_sites": _source_sites(layer),
         "ids": [f.id for f in layer.features],
         "start": [f.start.year for f in layer.features],
         "end": [f.end.year if f.end else None for f in layer.features],
@@ -79,6 +86,15 @@ def layer_columns(layer: Layer) -> dict[str, Any]:
     }
     columns.update(_geometry_columns(layer))
     return columns
+
+
+def _source_sites(layer: Layer, most: int = 8) -> list[list[Any]]:
+    """The sites a layer cites most: [[host, number of features citing it], ...]."""
+    counts = Counter(
+        host for f in layer.features for host in {urlsplit(s.url).hostname or "" for s in f.sources}
+    )
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [[host.removeprefix("www."), count] for host, count in ranked[:most]]
 
 
 def _names(feature: Feature) -> list[list[Any]]:

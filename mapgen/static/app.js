@@ -24,6 +24,7 @@
     map.on("mousemove", this._onHover, this);
     map.on("popupclose", this._onPopupClose, this);
     map.on("moveend", this._onMoveEnd, this);
+    map.on("layeradd layerremove", this._onLayerToggle, this);
   }
 
   App.prototype._makeLayers = function (control) {
@@ -54,8 +55,9 @@
     control.addOverlay(ussr, M.escapeHtml(this.t.ussr));
   };
 
-  App.prototype.layerToggled = function () {
-    if (this.slider) { this._writeHash(); }
+  /* the layer control, the hash and host pages all turn layers on and off: keep the link current */
+  App.prototype._onLayerToggle = function (e) {
+    if (this.slider && this.layers && this.layers.indexOf(e.layer) >= 0) { this._writeHash(); }
   };
 
   /* ---------- year ---------- */
@@ -283,14 +285,7 @@
 
   App.prototype.readHash = function () {
     var params = parseHash(window.location.hash);
-    if (params.layers !== undefined) {
-      var wanted = params.layers.split(",");
-      for (var k = 0; k < this.layers.length; k++) {
-        var layer = this.layers[k], on = wanted.indexOf(layer.data.spec.id) >= 0;
-        if (on && !this.map.hasLayer(layer)) { this.map.addLayer(layer); }
-        if (!on && this.map.hasLayer(layer)) { this.map.removeLayer(layer); }
-      }
-    }
+    if (params.layers !== undefined) { this.setLayers(params.layers.split(",")); }
     if (params.view) {
       var v = params.view.split("/").map(Number);
       if (v.length === 3 && v.every(isFinite)) {
@@ -306,6 +301,31 @@
     }
   };
 
+  App.prototype.setLayers = function (ids) {
+    for (var k = 0; k < this.layers.length; k++) {
+      var layer = this.layers[k], on = ids.indexOf(layer.data.spec.id) >= 0;
+      if (on && !this.map.hasLayer(layer)) { this.map.addLayer(layer); }
+      if (!on && this.map.hasLayer(layer)) { this.map.removeLayer(layer); }
+    }
+  };
+
+  App.prototype.visibleLayerIds = function () {
+    var map = this.map;
+    return this.layers.filter(function (l) { return map.hasLayer(l); }).map(function (l) { return l.data.spec.id; });
+  };
+
+  /* move to a feature (year unchanged), then open it */
+  App.prototype.flyToFeature = function (layerId, featureId, zoom) {
+    var layer = this._layer(layerId), app = this;
+    if (!layer || !(featureId in layer.data.index)) { return false; }
+    var i = layer.data.index[featureId], b = layer.data.box;
+    var center = this.map.unproject([(b[4 * i] + b[4 * i + 2]) / 2, (b[4 * i + 1] + b[4 * i + 3]) / 2], 0);
+    if (!this.map.hasLayer(layer)) { this.map.addLayer(layer); }
+    this.map.once("moveend", function () { app.openFeature(layerId, featureId); });
+    this.map.flyTo(center, zoom || Math.max(this.map.getZoom(), 6), { duration: 0.8 });
+    return true;
+  };
+
   App.prototype._openAnyLayer = function (featureId) {
     for (var k = 0; k < this.layers.length; k++) {
       if (this.openFeature(this.layers[k].data.spec.id, featureId)) { return; }
@@ -314,8 +334,7 @@
 
   App.prototype.hashString = function () {
     var app = this, parts = ["year=" + this.year];
-    var on = this.layers.filter(function (l) { return app.map.hasLayer(l); })
-      .map(function (l) { return l.data.spec.id; });
+    var on = app.visibleLayerIds();
     if (on.length !== this.layers.length) { parts.push("layers=" + on.join(",")); }
     if (this._viewMoved) {
       var c = this.map.getCenter();
@@ -373,6 +392,8 @@
     app._readingHash = false;
     app._started = true;
     app._writeHash();
+    var about = window.MapgenAbout.install(app);
+    window.MapgenBridge.install(app);
     window.addEventListener("hashchange", function () {
       if (window.location.hash !== app.hashString()) {
         app._readingHash = true;
@@ -388,7 +409,12 @@
       openFeature: function (layerId, featureId) { return app.openFeature(layerId, featureId); },
       setShowFormer: function (show) { app.setShowFormer(show); },
       onYear: function (fn) { app.listeners.push(fn); },
-      layers: function () { return app.layers.map(function (l) { return l.data.spec.id; }); }
+      layers: function () { return app.layers.map(function (l) { return l.data.spec.id; }); },
+      visibleLayers: function () { return app.visibleLayerIds(); },
+      setLayers: function (ids) { app.setLayers(ids); },
+      flyTo: function (layerId, featureId, zoom) { return app.flyToFeature(layerId, featureId, zoom); },
+      citation: function () { return about.citation(); },
+      version: app.data.map.version
     };
   }
 

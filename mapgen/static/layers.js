@@ -125,12 +125,10 @@
       L.Canvas.prototype.onAdd.call(this);
       this.on("update", this.draw, this);
       this.draw();
-      if (this.app) { this.app.layerToggled(this); }
     },
     onRemove: function () {
       this.off("update", this.draw, this);
       L.Canvas.prototype.onRemove.call(this);
-      if (this.app) { this.app.layerToggled(this); }
     },
     /* L.Canvas clears and redraws its own paths on a view reset: we draw everything ourselves */
     _redraw: function () {
