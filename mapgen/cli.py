@@ -11,9 +11,10 @@ from mapgen import __version__
 from mapgen.build import BuildResult, build, load_dataset
 from mapgen.config import DEFAULT_GEODATA, DEFAULT_OUTPUT, BuildConfig
 from mapgen.embed import example_page, iframe_snippet
-from mapgen.errors import MapgenError
+from mapgen.errors import ConfigError, MapgenError
 from mapgen.manifest import read_manifest
 from mapgen.output import write_html
+from mapgen.screenshot import take_screenshot
 from mapgen.stats import MILESTONES, format_stats
 from mapgen.watch import watch
 
@@ -66,6 +67,12 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="also write an example article page that drives the map to PATH",
     )
+    shot_cmd = commands.add_parser("screenshot", help="save a PNG of the map at a year (headless Chromium)")
+    _add_geodata(shot_cmd)
+    shot_cmd.add_argument("path", type=Path, metavar="PATH.png", help="where to save the picture")
+    shot_cmd.add_argument("--year", type=int, required=True, help="the year to show")
+    shot_cmd.add_argument("--lang", choices=("en", "ru"), default="en", help="as for build")
+    shot_cmd.add_argument("--size", default="1200x800", help="WIDTHxHEIGHT in pixels (default: 1200x800)")
     stats_cmd = commands.add_parser("stats", help="counts per layer, per precision and per year")
     _add_geodata(stats_cmd)
     stats_cmd.add_argument(
@@ -89,7 +96,14 @@ def _add_geodata(command: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
-    commands = {"build": _build, "validate": _validate, "stats": _stats, "embed": _embed, "watch": _watch}
+    commands = {
+        "build": _build,
+        "validate": _validate,
+        "stats": _stats,
+        "embed": _embed,
+        "watch": _watch,
+        "screenshot": _screenshot,
+    }
     try:
         commands[args.command](args)
     except MapgenError as exc:
@@ -116,6 +130,16 @@ def _validate(args: argparse.Namespace) -> None:
 def _stats(args: argparse.Namespace) -> None:
     result = load_dataset(BuildConfig(geodata=args.geodata))
     print(format_stats(result.dataset, tuple(args.years or MILESTONES)))
+
+
+def _screenshot(args: argparse.Namespace) -> None:
+    width, _, height = args.size.partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise ConfigError(f'--size must be like 1200x800; found "{args.size}"')
+    take_screenshot(
+        BuildConfig(geodata=args.geodata, lang=args.lang), args.path, args.year, (int(width), int(height))
+    )
+    print(f"saved {args.path} ({width}x{height}, year {args.year})")
 
 
 def _watch(args: argparse.Namespace) -> None:

@@ -17,6 +17,8 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _LAYER_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 _MAP_KEYS = {"title", "title_ru", "year_min", "year_max", "year", "center", "zoom"}
 _LAYER_REQUIRED = {"id", "file", "title", "kind", "color"}
+# words for "1953 → 1962: 38 monuments removed": plural noun, and what starting and ending mean
+_WORDS = ("noun", "noun_ru", "verb_start", "verb_start_ru", "verb_end", "verb_end_ru")
 _LAYER_KEYS = _LAYER_REQUIRED | {
     "title_ru",
     "former_color",
@@ -25,6 +27,7 @@ _LAYER_KEYS = _LAYER_REQUIRED | {
     "description",
     "description_ru",
     "license",
+    *_WORDS,
 }
 
 
@@ -44,6 +47,12 @@ class LayerSpec:
     description: str = ""
     description_ru: str = ""
     license: str = ""
+    noun: str = ""
+    noun_ru: str = ""
+    verb_start: str = ""
+    verb_start_ru: str = ""
+    verb_end: str = ""
+    verb_end_ru: str = ""
 
 
 @dataclass(frozen=True)
@@ -167,7 +176,7 @@ def _check_layer_values(
     def bad(key: str, expected: str) -> None:
         out.append(Problem(where, f'{what}: "{key}" must be {expected}; found {entry[key]!r}'))
 
-    for key in ("title", "title_ru", "description", "description_ru", "license", "file"):
+    for key in ("title", "title_ru", "description", "description_ru", "license", "file", *_WORDS):
         if key in entry and not isinstance(entry[key], str):
             bad(key, "text")
     if "id" in entry and not (isinstance(entry["id"], str) and _LAYER_ID.match(entry["id"])):

@@ -98,7 +98,17 @@ def _head(spec: dict[str, Any]) -> str:
             assets.style_tag(assets.static_text("mapgen.css")),
             *(
                 assets.script_tag(assets.static_text(name))
-                for name in ("layers.js", "popup.js", "about.js", "bridge.js", "app.js")
+                for name in (
+                    "i18n.js",
+                    "layers.js",
+                    "popup.js",
+                    "about.js",
+                    "bridge.js",
+                    "legend.js",
+                    "search.js",
+                    "compare.js",
+                    "app.js",
+                )
             ),
         ]
     )

@@ -10,6 +10,7 @@ The JSON contract (``<script type="application/json" id="mapgen-data">``)::
         "id", "title", "title_ru", "kind": "point"|"line"|"polygon", "color", "former_color",
         "labels": bool, "description", "license",
         "source_sites": [[host, features citing it], ...],   # the 8 most cited sites
+        "words": {"noun", "verb_start", "verb_end", and *_ru},  # for "38 monuments removed"
         "ids": [str],                  # feature ids, in file order
         "start": [int], "end": [int|null],   # years; active when start <= Y < end, null = open
         "coords": [lon, lat, ...],     # flat, rounded to 5 decimals, longitudes unwrapped
@@ -78,6 +79,10 @@ def layer_columns(layer: Layer) -> dict[str, Any]:
         "description": spec.description,
         "license": spec.license,
         "source_sites": _source_sites(layer),
+        "words": {
+            key: getattr(spec, key)
+            for key in ("noun", "noun_ru", "verb_start", "verb_start_ru", "verb_end", "verb_end_ru")
+        },
         "ids": [f.id for f in layer.features],
         "start": [f.start.year for f in layer.features],
         "end": [f.end.year if f.end else None for f in layer.features],

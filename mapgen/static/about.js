@@ -4,19 +4,9 @@
 
   var M = window.MapgenInternals, el = M.el;
 
-  var TEXT = {
-    en: { about: "About this map", close: "Close", version: "Data version", features: "features",
-      licence: "Data and licence", cited: "Most cited sites", cite: "Cite this view", copy: "Copy",
-      copied: "Copied", view: "view of", base: "Base map: Natural Earth (public domain); tiles © OpenStreetMap contributors." },
-    ru: { about: "Об этой карте", close: "Закрыть", version: "Версия данных", features: "объектов",
-      licence: "Данные и лицензия", cited: "Чаще всего цитируемые сайты", cite: "Как цитировать этот вид",
-      copy: "Копировать", copied: "Скопировано", view: "вид на",
-      base: "Основа: Natural Earth (общественное достояние); тайлы © участники OpenStreetMap." }
-  };
-
   function citation(app) {
     var map = app.data.map, title = (app.lang === "ru" && map.title_ru) || map.title;
-    return title + ", " + TEXT[app.lang].view + " " + app.year + ". " + TEXT[app.lang].version + " " +
+    return title + ", " + M.UI[app.lang].viewOf + " " + app.year + ". " + M.UI[app.lang].version + " " +
       map.version + " (" + map.generator + "). " + window.location.href;
   }
 
@@ -39,7 +29,7 @@
   }
 
   function install(app) {
-    var t = TEXT[app.lang], panel = el("div", "mapgen-about");
+    var t = M.UI[app.lang], panel = el("div", "mapgen-about");
     var button = el("button", "mapgen-about-button", "i");
     button.type = "button";
     button.title = t.about;
@@ -88,6 +78,11 @@
       options: { position: "topright" },
       onAdd: function () {
         var box = el("div", "mapgen-about-control leaflet-bar");
+        var language = el("button", "mapgen-language", t.language);
+        language.type = "button";
+        language.lang = t.languageCode;
+        language.addEventListener("click", function () { app.setLanguage(t.languageCode); });
+        box.appendChild(language);
         box.appendChild(button);
         box.appendChild(panel);
         L.DomEvent.disableClickPropagation(box);

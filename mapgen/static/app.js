@@ -4,10 +4,10 @@
 
   var M = window.MapgenInternals, el = M.el, UI = M.UI;
 
-  function App(map, control, data) {
+  function App(map, control, data, lang) {
     this.map = map;
     this.data = data;
-    this.lang = data.map.lang === "ru" ? "ru" : "en";
+    this.lang = lang;
     this.t = UI[this.lang];
     this.yearMin = data.map.year_min;
     this.yearMax = data.map.year_max;
@@ -20,6 +20,10 @@
     this._makeBasemap(control);
     this.layers = this._makeLayers(control);
     this.slider = this._makeSlider();
+    this.chart = window.MapgenLegend.installChart(this);
+    window.MapgenLegend.installLegend(this);
+    this.search = window.MapgenSearch.install(this);
+    this.tools = window.MapgenCompare.install(this);
     map.on("click", this._onClick, this);
     map.on("mousemove", this._onHover, this);
     map.on("popupclose", this._onPopupClose, this);
@@ -334,6 +338,7 @@
 
   App.prototype.hashString = function () {
     var app = this, parts = ["year=" + this.year];
+    if (this.lang !== this.data.map.lang) { parts.push("lang=" + this.lang); }
     var on = app.visibleLayerIds();
     if (on.length !== this.layers.length) { parts.push("layers=" + on.join(",")); }
     if (this._viewMoved) {
@@ -367,6 +372,15 @@
     return out;
   }
 
+  /* switching language redraws the whole interface: the hash keeps the state across the reload */
+  App.prototype.setLanguage = function (lang) {
+    if ((lang !== "en" && lang !== "ru") || lang === this.lang) { return; }
+    this.lang = lang;
+    var hash = this.hashString();
+    this.lang = lang === "en" ? "ru" : "en";
+    window.location.hash = hash;  /* the hashchange listener reloads the page in the new language */
+  };
+
   /* ---------- public API ---------- */
 
   App.prototype.summary = function () {
@@ -385,8 +399,17 @@
     return out;
   };
 
+  /* the language: ?#lang=ru or #lang=en overrides the one the map was built with */
+  function chooseLanguage(data) {
+    var wanted = parseHash(window.location.hash).lang;
+    if (wanted === "en" || wanted === "ru") { return wanted; }
+    return data.map.lang === "ru" ? "ru" : "en";
+  }
+
   function mapgenStart(map, control) {
-    var app = new App(map, control, M.readData());
+    var data = M.readData();
+    var app = new App(map, control, data, chooseLanguage(data));
+    document.documentElement.lang = app.lang;
     app._readingHash = true;
     app.readHash();
     app._readingHash = false;
@@ -395,6 +418,7 @@
     var about = window.MapgenAbout.install(app);
     window.MapgenBridge.install(app);
     window.addEventListener("hashchange", function () {
+      if (chooseLanguage(data) !== app.lang) { window.location.reload(); return; }
       if (window.location.hash !== app.hashString()) {
         app._readingHash = true;
         app.readHash();
@@ -414,6 +438,11 @@
       setLayers: function (ids) { app.setLayers(ids); },
       flyTo: function (layerId, featureId, zoom) { return app.flyToFeature(layerId, featureId, zoom); },
       citation: function () { return about.citation(); },
+      search: function (text) { return app.search(String(text)); },
+      compare: function (a, b) { return app.tools.compare(a, b); },
+      openList: function () { app.tools.openList(); },
+      getLanguage: function () { return app.lang; },
+      setLanguage: function (lang) { app.setLanguage(lang); },
       version: app.data.map.version
     };
   }

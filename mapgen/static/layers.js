@@ -6,27 +6,7 @@
 (function () {
   "use strict";
 
-  var UI = {
-    en: {
-      year: "Year", play: "Play", pause: "Pause", back: "One year back", forward: "One year forward",
-      former: "Show former (removed, closed, renamed)", active: "in place", formerStatus: "former",
-      sources: "Sources", names: "Names", events: "Events", prisoners: "Prisoners (yearly count)",
-      since: "since", until: "until", today: "today", precision: "Location precision",
-      place: "Place", kind: "Kind", erectedBy: "Erected by", uncertain: "uncertain",
-      approximate: "approximate", notYet: "not yet there", slider: "Year shown on the map",
-      ussr: "USSR border, 1953–1991", here: "features here — choose one"
-    },
-    ru: {
-      year: "Год", play: "Пуск", pause: "Пауза", back: "На год назад", forward: "На год вперёд",
-      former: "Показывать бывшие (снесённые, закрытые, переименованные)", active: "существует",
-      formerStatus: "бывший", sources: "Источники", names: "Названия", events: "События",
-      prisoners: "Заключённые (по годам)", since: "с", until: "до", today: "сегодня",
-      precision: "Точность места", place: "Место", kind: "Тип", erectedBy: "Установил",
-      uncertain: "неточно", approximate: "приблизительно", notYet: "ещё нет",
-      slider: "Год, показанный на карте", ussr: "Граница СССР, 1953–1991",
-      here: "объектов здесь — выберите"
-    }
-  };
+  var UI = window.MapgenI18n;
 
   var HTTP_URL = /^https?:\/\//i;
   var POINT_RADIUS = 6;
@@ -95,7 +75,52 @@
       else if (end[i] === null || year < end[i]) { status[i] = 1; }
       else { status[i] = showFormer ? 2 : 0; }
     }
+    this._markRenamed(year);
   };
+
+  /* features drawn this year whose name changed this year (a dated name, not the first, starts now) */
+  LayerData.prototype._markRenamed = function (year) {
+    this.renamed = this.renamed || new Uint8Array(this.n);
+    this.renamed.fill(0);
+    var names = this.spec.names;
+    for (var key in names) {
+      var i = Number(key), list = names[key];
+      for (var k = 1; k < list.length; k++) {
+        if (list[k][2] === year && this.status[i] !== 0) { this.renamed[i] = 1; }
+      }
+    }
+  };
+
+  /* how many features are active in each year from..to (inclusive) */
+  LayerData.prototype.activePerYear = function (from, to) {
+    var delta = new Int32Array(to - from + 2), out = [];
+    for (var i = 0; i < this.n; i++) {
+      var a = Math.max(this.spec.start[i], from), b = this.spec.end[i] === null ? to + 1 : Math.min(this.spec.end[i], to + 1);
+      if (a < b) { delta[a - from] += 1; delta[b - from] -= 1; }
+    }
+    for (var y = 0, run = 0; y <= to - from; y++) { run += delta[y]; out.push(run); }
+    return out;
+  };
+
+  /* every name a feature bore, for search: [{text, key, start, end}] */
+  LayerData.prototype.allNames = function (i) {
+    var info = this.spec.info[i], out = [], names = this.spec.names[String(i)] || [];
+    names.forEach(function (nm) {
+      [nm[0], nm[1]].forEach(function (text) {
+        if (text) { out.push({ text: text, key: normalize(text), start: nm[2], end: nm[3] }); }
+      });
+    });
+    [info.name, info.name_ru].forEach(function (text) {
+      if (text) { out.push({ text: text, key: normalize(text), start: null, end: null }); }
+    });
+    return out;
+  };
+
+  /* case- and accent-insensitive form of a name, in any script */
+  function normalize(text) {
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/ё/g, "е").replace(/[\u200b-\u200f\u202a-\u202e]/g, "").replace(/\s+/g, " ").trim();
+  }
 
   LayerData.prototype.label = function (i, year, lang) {
     var info = this.spec.info[i];
@@ -143,6 +168,8 @@
       var view = this._view();
       this._drawStatus(ctx, view, 2);
       this._drawStatus(ctx, view, 1);
+      this._drawRings(ctx, view, this.data.renamed, "#f2b705");
+      if (this.app && this.app.compared) { this._drawRings(ctx, view, this.app.compared[this.data.spec.id], "#00897b"); }
       if (this.data.spec.labels) { this._drawLabels(ctx, view); }
       if (this.app) { this._drawSelection(ctx, view); }
     },
@@ -263,6 +290,29 @@
         ctx.fillText(text, x, y);
       }
     },
+    /* a ring round each flagged, drawn feature: renamed this year, or changed between compared years */
+    _drawRings: function (ctx, v, flags, color) {
+      if (!flags) { return; }
+      var data = this.data, xy = data.xy;
+      ctx.save();
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 3;
+      ctx.fillStyle = "rgba(0,0,0,0)";
+      for (var i = 0; i < data.n; i++) {
+        if (!flags[i] || data.status[i] === 0) { continue; }
+        var shifts = this._shifts(i, v);
+        for (var s = 0; s < shifts.length; s++) {
+          if (data.spec.kind === "point") {
+            ctx.beginPath();
+            ctx.arc((xy[2 * i] + shifts[s]) * v.scale - v.ox, xy[2 * i + 1] * v.scale - v.oy, POINT_RADIUS + 2.5, 0, 2 * Math.PI);
+            ctx.stroke();
+          } else {
+            this._path(ctx, i, shifts[s], v, "line");
+          }
+        }
+      }
+      ctx.restore();
+    },
     _drawSelection: function (ctx, v) {
       var sel = this.app.selected;
       if (!sel || sel.layer !== this || this.data.status[sel.index] === 0) { return; }
@@ -348,6 +398,6 @@
     return new MapgenLayer(data, null, { pane: pane, padding: 0.2, interactive: false });
   }
 
-  window.MapgenInternals = { basemapLayer: basemapLayer, LayerData: LayerData, MapgenLayer: MapgenLayer, el: el,
+  window.MapgenInternals = { basemapLayer: basemapLayer, normalize: normalize, LayerData: LayerData, MapgenLayer: MapgenLayer, el: el,
     escapeHtml: escapeHtml, UI: UI, HTTP_URL: HTTP_URL, readData: readData };
 })();
