@@ -136,6 +136,14 @@ def test_hostile_text_stays_text_in_the_browser(open_page: Any, hostile_map: Pat
     control_text = page.locator(".leaflet-control-layers-overlays").inner_text()
     assert f"Monuments {ALL}" in control_text
     assert page.locator(".leaflet-control-layers img").count() == 0
+    page.get_by_role("searchbox").fill("new </script>")
+    result = page.locator(".mapgen-search-result").first
+    assert "{{ 7*7 }}" in result.inner_text() and result.locator("img").count() == 0
+    result.click()
+    page.wait_for_selector(".mapgen-popup[data-feature]")
+    page.evaluate("mapgen.compare(1953, 1965); mapgen.openList()")
+    assert "{{ 7*7 }}" in page.locator(".mapgen-list").inner_text()
+    assert page.locator(".mapgen-tools img").count() == 0
     assert page.evaluate("typeof window.__pwn") == "undefined"
     assert page.title() == f"Map {ALL}"
     visit.assert_clean()
