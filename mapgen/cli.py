@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,48 +26,14 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"mapgen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    build_cmd = commands.add_parser("build", help="check geodata/ and write the HTML map")
-    _add_geodata(build_cmd)
-    build_cmd.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        default=DEFAULT_OUTPUT,
-        help=f"the HTML file to write (default: {DEFAULT_OUTPUT})",
-    )
-    build_cmd.add_argument(
-        "--offline",
-        action="store_true",
-        help="no tiles: draw the bundled outline map; the file makes no request",
-    )
-    build_cmd.add_argument(
-        "--lang", choices=("en", "ru"), default="en", help="language of the interface and names (default: en)"
-    )
-    check_cmd = commands.add_parser("validate", help="check geodata/ only; write nothing")
-    _add_geodata(check_cmd)
+    _add_build_options(commands.add_parser("build", help="check geodata/ and write the HTML map"))
+    _add_geodata(commands.add_parser("validate", help="check geodata/ only; write nothing"))
     watch_cmd = commands.add_parser("watch", help="rebuild the map on every change under geodata/")
-    _add_geodata(watch_cmd)
-    watch_cmd.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, help="the HTML file to write")
-    watch_cmd.add_argument("--offline", action="store_true", help="as for build")
-    watch_cmd.add_argument("--lang", choices=("en", "ru"), default="en", help="as for build")
+    _add_build_options(watch_cmd)
     watch_cmd.add_argument(
         "--interval", type=float, default=0.5, help="seconds between checks (default: 0.5)"
     )
-    embed_cmd = commands.add_parser("embed", help="print an iframe snippet for the built map")
-    _add_geodata(embed_cmd)
-    embed_cmd.add_argument(
-        "--src",
-        default=DEFAULT_OUTPUT.name,
-        help=f"the map's address as your site will serve it (default: {DEFAULT_OUTPUT.name})",
-    )
-    embed_cmd.add_argument("--year", type=int, help="the year the map opens on")
-    embed_cmd.add_argument("--layers", help="comma-separated layer ids to show (default: all)")
-    embed_cmd.add_argument(
-        "--example",
-        type=Path,
-        metavar="PATH",
-        help="also write an example article page that drives the map to PATH",
-    )
+    _add_embed_options(commands.add_parser("embed", help="print an iframe snippet for the built map"))
     shot_cmd = commands.add_parser("screenshot", help="save a PNG of the map at a year (headless Chromium)")
     _add_geodata(shot_cmd)
     shot_cmd.add_argument("path", type=Path, metavar="PATH.png", help="where to save the picture")
@@ -83,6 +50,42 @@ def make_parser() -> argparse.ArgumentParser:
         help="the years of the milestone table (default: 1953 1956 1962 1991 2015 2025)",
     )
     return parser
+
+
+def _add_build_options(command: argparse.ArgumentParser) -> None:
+    _add_geodata(command)
+    command.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=DEFAULT_OUTPUT,
+        help=f"the HTML file to write (default: {DEFAULT_OUTPUT})",
+    )
+    command.add_argument(
+        "--offline",
+        action="store_true",
+        help="no tiles: draw the bundled outline map; the file makes no request",
+    )
+    command.add_argument(
+        "--lang", choices=("en", "ru"), default="en", help="language of the interface and names (default: en)"
+    )
+
+
+def _add_embed_options(command: argparse.ArgumentParser) -> None:
+    _add_geodata(command)
+    command.add_argument(
+        "--src",
+        default=DEFAULT_OUTPUT.name,
+        help=f"the map's address as your site will serve it (default: {DEFAULT_OUTPUT.name})",
+    )
+    command.add_argument("--year", type=int, help="the year the map opens on")
+    command.add_argument("--layers", help="comma-separated layer ids to show (default: all)")
+    command.add_argument(
+        "--example",
+        type=Path,
+        metavar="PATH",
+        help="also write an example article page that drives the map to PATH",
+    )
 
 
 def _add_geodata(command: argparse.ArgumentParser) -> None:
@@ -111,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         print("mapgen: stopped", file=sys.stderr)
+    except BrokenPipeError:  # e.g. `mapgen stats | head`: the reader has gone, so stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

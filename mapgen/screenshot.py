@@ -12,7 +12,7 @@ from mapgen.config import BuildConfig
 from mapgen.errors import MapgenError
 
 CHROMIUM = os.environ.get("MAPGEN_CHROMIUM", "/usr/bin/chromium")
-_ARGS = [
+CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
     "--disable-dev-shm-usage",
@@ -37,7 +37,7 @@ def take_screenshot(config: BuildConfig, path: Path, year: int, size: tuple[int,
         build(BuildConfig(config.geodata, page_path, config.lang, offline=True))
         path.parent.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=_ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 _shoot(browser, page_path, path, year, size)
             finally:

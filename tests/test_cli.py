@@ -127,3 +127,15 @@ def test_stats_counts_per_layer_precision_and_year(geodata: Path, capsys) -> Non
         "monuments          2     1     1",  # budapest gone in 1956, gori in 2010; yalta from 2015
         "renamed            1     1     0",
     ]
+
+
+def test_output_into_a_closed_pipe_ends_quietly(geodata: Path) -> None:
+    run = subprocess.run(
+        f"{sys.executable} -m mapgen stats --geodata {shlex.quote(str(geodata))} | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.stdout == "layer        features  precision\n"
+    assert "Traceback" not in run.stderr

@@ -74,23 +74,15 @@
     app.listeners.push(function () { if (!panel.hidden) { refresh(); } });
     app.map.on("moveend", function () { if (!panel.hidden) { refresh(); } });
 
-    var Control = L.Control.extend({
-      options: { position: "topright" },
-      onAdd: function () {
-        var box = el("div", "mapgen-about-control leaflet-bar");
-        var language = el("button", "mapgen-language", t.language);
-        language.type = "button";
-        language.lang = t.languageCode;
-        language.addEventListener("click", function () { app.setLanguage(t.languageCode); });
-        box.appendChild(language);
-        box.appendChild(button);
-        box.appendChild(panel);
-        L.DomEvent.disableClickPropagation(box);
-        L.DomEvent.disableScrollPropagation(box);
-        return box;
-      }
-    });
-    new Control().addTo(app.map);
+    var box = el("div", "mapgen-about-control leaflet-bar");
+    var language = el("button", "mapgen-language", t.language);
+    language.type = "button";
+    language.lang = t.languageCode;
+    language.addEventListener("click", function () { app.setLanguage(t.languageCode); });
+    box.appendChild(language);
+    box.appendChild(button);
+    box.appendChild(panel);
+    M.addControl(app.map, box, "topright");
     return { citation: function () { return citation(app); } };
   }
 

@@ -138,15 +138,7 @@
     play.addEventListener("click", function () { app.togglePlay(); });
     former.addEventListener("change", function () { app.setShowFormer(former.checked); });
 
-    var Control = L.Control.extend({
-      options: { position: "bottomleft" },
-      onAdd: function () {
-        L.DomEvent.disableClickPropagation(box);
-        L.DomEvent.disableScrollPropagation(box);
-        return box;
-      }
-    });
-    new Control().addTo(this.map);
+    M.addControl(this.map, box, "bottomleft");
     return { box: box, range: range, label: label, play: play, former: former, timer: null };
   };
 

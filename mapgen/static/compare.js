@@ -64,6 +64,20 @@
     return box;
   }
 
+  /* a layer's changes as titled lists: ended (named as in year a), started and renamed (as in year b) */
+  function groups(app, c, a, b) {
+    var spec = app._layer(c.layer).data.spec, title = (app.lang === "ru" && spec.title_ru) || spec.title;
+    var out = [];
+    if (c.ended.length) {
+      out.push(group(app, title + ": " + (word(spec, "verb_end", app.lang) || app.t.endedIn), c.layer, c.ended, a));
+    }
+    if (c.started.length) {
+      out.push(group(app, title + ": " + (word(spec, "verb_start", app.lang) || app.t.startedIn), c.layer, c.started, b));
+    }
+    if (c.renamed.length) { out.push(group(app, title + ": " + app.t.renamedVerb, c.layer, c.renamed, b)); }
+    return out;
+  }
+
   function comparePanel(app) {
     var t = app.t, panel = el("div", "mapgen-panel mapgen-compare");
     panel.setAttribute("aria-label", t.compare);
@@ -100,10 +114,7 @@
           ids.forEach(function (id) { flags[layer.data.index[id]] = 1; });
         });
         app.compared[c.layer] = flags;
-        var title = (app.lang === "ru" && spec.title_ru) || spec.title;
-        if (c.ended.length) { details.appendChild(group(app, title + ": " + (word(spec, "verb_end", app.lang) || t.endedIn), c.layer, c.ended, a)); }
-        if (c.started.length) { details.appendChild(group(app, title + ": " + (word(spec, "verb_start", app.lang) || t.startedIn), c.layer, c.started, b)); }
-        if (c.renamed.length) { details.appendChild(group(app, title + ": " + t.renamedVerb, c.layer, c.renamed, b)); }
+        groups(app, c, a, b).forEach(function (g) { details.appendChild(g); });
       });
       app.setYear(b);
       return changes;
@@ -135,10 +146,7 @@
       body.appendChild(el("h3", null, t.changedIn + " " + year));
       var any = false;
       changed.forEach(function (c) {
-        var spec = app._layer(c.layer).data.spec, title = (app.lang === "ru" && spec.title_ru) || spec.title;
-        if (c.ended.length) { any = true; body.appendChild(group(app, title + ": " + (word(spec, "verb_end", app.lang) || t.endedIn), c.layer, c.ended, year)); }
-        if (c.started.length) { any = true; body.appendChild(group(app, title + ": " + (word(spec, "verb_start", app.lang) || t.startedIn), c.layer, c.started, year)); }
-        if (c.renamed.length) { any = true; body.appendChild(group(app, title + ": " + t.renamedVerb, c.layer, c.renamed, year)); }
+        groups(app, c, year, year).forEach(function (g) { any = true; body.appendChild(g); });
       });
       if (!any) { body.appendChild(el("p", null, t.nothingChanged)); }
       announce.textContent = sentence(app, year - 1, year, changed);
@@ -194,15 +202,7 @@
     }
     app.listeners.push(function () { if (!list.panel.hidden) { list.render(); } });
     app.map.on("layeradd layerremove", function () { if (!list.panel.hidden) { list.render(); } });
-    var Control = L.Control.extend({
-      options: { position: "topleft" },
-      onAdd: function () {
-        L.DomEvent.disableClickPropagation(box);
-        L.DomEvent.disableScrollPropagation(box);
-        return box;
-      }
-    });
-    new Control().addTo(app.map);
+    M.addControl(app.map, box, "topleft");
     return {
       compare: function (a, b) {
         open(0, true);

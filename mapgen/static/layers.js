@@ -398,6 +398,20 @@
     return new MapgenLayer(data, null, { pane: pane, padding: 0.2, interactive: false });
   }
 
-  window.MapgenInternals = { basemapLayer: basemapLayer, normalize: normalize, LayerData: LayerData, MapgenLayer: MapgenLayer, el: el,
+  /* put an element on the map as a control whose clicks and scrolls stay its own */
+  function addControl(map, element, position) {
+    var Control = L.Control.extend({
+      options: { position: position },
+      onAdd: function () {
+        L.DomEvent.disableClickPropagation(element);
+        L.DomEvent.disableScrollPropagation(element);
+        return element;
+      }
+    });
+    new Control().addTo(map);
+    return element;
+  }
+
+  window.MapgenInternals = { basemapLayer: basemapLayer, normalize: normalize, addControl: addControl, LayerData: LayerData, MapgenLayer: MapgenLayer, el: el,
     escapeHtml: escapeHtml, UI: UI, HTTP_URL: HTTP_URL, readData: readData };
 })();

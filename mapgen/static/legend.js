@@ -74,15 +74,7 @@
       body.hidden = !body.hidden;
       toggle.setAttribute("aria-expanded", body.hidden ? "false" : "true");
     });
-    var Control = L.Control.extend({
-      options: { position: "bottomright" },
-      onAdd: function () {
-        L.DomEvent.disableClickPropagation(box);
-        L.DomEvent.disableScrollPropagation(box);
-        return box;
-      }
-    });
-    new Control().addTo(app.map);
+    M.addControl(app.map, box, "bottomright");
     if (app.map.getSize().x < 700) { toggle.click(); }
   }
 

@@ -100,15 +100,7 @@
       if (e.key === "ArrowDown" && at < buttons.length - 1) { e.preventDefault(); buttons[at + 1].focus(); }
       if (e.key === "ArrowUp") { e.preventDefault(); (at > 0 ? buttons[at - 1] : input).focus(); }
     });
-    var Control = L.Control.extend({
-      options: { position: "topleft" },
-      onAdd: function () {
-        L.DomEvent.disableClickPropagation(box);
-        L.DomEvent.disableScrollPropagation(box);
-        return box;
-      }
-    });
-    new Control().addTo(app.map);
+    M.addControl(app.map, box, "topleft");
     return function (text) { return search(app, text); };
   }
 
