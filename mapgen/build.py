@@ -38,5 +38,5 @@ def build(config: BuildConfig) -> BuildResult:
     """Build the map; a failed build writes nothing."""
     loaded = load_dataset(config)
     document = build_document(loaded.dataset, config.lang)
-    size = write_html(config.output, render_html(document, config.offline))
+    size = write_html(config.output, render_html(document, config.offline, config.compress_over))
     return BuildResult(loaded.dataset, loaded.warnings, size)

@@ -19,3 +19,4 @@ class BuildConfig:
     lang: str = "en"
     offline: bool = False
     max_layer_bytes: int = MAX_LAYER_BYTES
+    compress_over: int = 2_000_000  # bytes of JSON above which the data block is stored compressed

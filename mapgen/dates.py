@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 YEAR_MIN = 1000
 YEAR_MAX = 2100
@@ -55,7 +56,12 @@ def parse_date(value: object) -> Date:
     """Read a date or raise ``ValueError`` with a sentence saying what is wrong."""
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise ValueError(f"must be {FORMAT_HINT}")
-    text = str(value).strip()
+    return _parse_text(str(value).strip())
+
+
+@lru_cache(maxsize=8192)
+def _parse_text(text: str) -> Date:
+    """Dates repeat a lot in a large layer: each distinct text is parsed once."""
     match = _PATTERN.match(text)
     if not match:
         raise ValueError(f"must be {FORMAT_HINT}")

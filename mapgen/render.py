@@ -6,8 +6,11 @@ Nothing from the data passes through a template engine: the JSON block and the a
 
 from __future__ import annotations
 
+import base64
 import html
 import json
+import re
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -20,6 +23,9 @@ from jinja2 import Template
 from mapgen import assets
 
 DATA_ELEMENT_ID = "mapgen-data"
+# JSON larger than this is stored deflated and base64-encoded; the browser inflates it natively
+COMPRESS_OVER = 2_000_000
+_PACKED = "deflate-raw+base64"
 _TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -40,7 +46,7 @@ class _Start(MacroElement):
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "window.mapgen = mapgenStart({{ this._parent.get_name() }}, {{ this.control.get_name() }});"
+        "mapgenStart({{ this._parent.get_name() }}, {{ this.control.get_name() }});"
         "{% endmacro %}"
     )
 
@@ -57,7 +63,7 @@ def json_for_html(document: Any) -> str:
     return text
 
 
-def render_html(document: dict[str, Any], offline: bool) -> str:
+def render_html(document: dict[str, Any], offline: bool, compress_over: int = COMPRESS_OVER) -> str:
     """The whole page as one string; deterministic for the same document."""
     with _counter_ids():
         spec = document["map"]
@@ -83,7 +89,7 @@ def render_html(document: dict[str, Any], offline: bool) -> str:
         assert isinstance(figure, Figure)
         figure.header.add_child(_Raw(_head(spec)), name="mapgen_head")
         page_data = {**document, "basemap": assets.basemap()}
-        figure.html.add_child(_Raw(_data_block(page_data)), name="mapgen_data")
+        figure.html.add_child(_Raw(_data_block(page_data, compress_over)), name="mapgen_data")
         return str(figure.render())
 
 
@@ -114,8 +120,32 @@ def _head(spec: dict[str, Any]) -> str:
     )
 
 
-def _data_block(document: dict[str, Any]) -> str:
-    return f'<script type="application/json" id="{DATA_ELEMENT_ID}">{json_for_html(document)}</script>'
+def _data_block(document: dict[str, Any], compress_over: int) -> str:
+    text = json_for_html(document)
+    if len(text) <= compress_over:
+        return f'<script type="application/json" id="{DATA_ELEMENT_ID}">{text}</script>'
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)  # raw deflate: what DecompressionStream reads
+    packed = packer.compress(text.encode("utf-8")) + packer.flush()
+    return (
+        f'<script type="application/json" id="{DATA_ELEMENT_ID}" data-encoding="{_PACKED}">'
+        f'"{base64.b64encode(packed).decode("ascii")}"</script>'
+    )
+
+
+def read_document(page: str) -> Any:
+    """The JSON document of a built page, plain or compressed (for tests and tools)."""
+    match = re.search(
+        rf'<script type="application/json" id="{DATA_ELEMENT_ID}"( data-encoding="[^"]+")?>'
+        r"(.*?)</script>",
+        page,
+        re.DOTALL,
+    )
+    if match is None:
+        raise ValueError("no mapgen data block in this page")
+    value = json.loads(match.group(2))
+    if match.group(1):
+        value = json.loads(zlib.decompress(base64.b64decode(value), -15).decode("utf-8"))
+    return value
 
 
 @contextmanager

@@ -6,7 +6,6 @@ import itertools
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 from mapgen.dates import Date, parse_date
 from mapgen.errors import Problem
@@ -16,6 +15,8 @@ from mapgen.model import PRECISIONS, DatedName, Event, Feature, Layer, Source
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
+# scheme http(s), a host, and no white space or control character anywhere
+_HTTP_URL = re.compile(r"(?i)https?://[^/?#\s\x00-\x1f\x7f]+(?:[/?#][^\s\x00-\x1f\x7f]*)?\Z")
 _REQUIRED = ("id", "name", "start", "sources", "description")
 _TEXT = ("name_ru", "description_ru", "place", "kind", "erected_by")
 KNOWN_PROPERTIES = frozenset(
@@ -215,16 +216,7 @@ def url_problem(url: Any) -> str | None:
     """Only absolute http(s) URLs are accepted; say why another one is not."""
     if not isinstance(url, str) or not url:
         return f'needs a "url" (text); found {url!r:.60}'
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        parts = None
-    if (
-        parts is None
-        or parts.scheme.lower() not in ("http", "https")
-        or not parts.netloc
-        or any(ch.isspace() or ord(ch) < 32 for ch in url)
-    ):
+    if not _HTTP_URL.match(url):
         return f'"url" must be an http:// or https:// address; found {url!r:.80}'
     return None
 

@@ -56,7 +56,7 @@ def test_volgograd_is_stalingrad_in_1960_and_volgograd_in_1962(open_page: Any, r
         "label": "Volgograd",
         "status": "former",
     }
-    assert page.evaluate("location.hash") == "#year=1962"
+    page.wait_for_function("location.hash === '#year=1962'", timeout=3000)
     assert page.locator(".mapgen-year").inner_text() == "1962"
     visit.assert_clean()
 
@@ -145,8 +145,8 @@ def test_clicking_a_place_opens_its_popup_with_sources(open_page: Any, real_map:
     link = popup.locator(".mapgen-sources a").first
     assert link.get_attribute("href").startswith(("https://", "http://"))  # type: ignore[union-attr]
     assert link.get_attribute("rel") == "noopener noreferrer"
+    page.wait_for_function("location.hash.endsWith('&feature=renamed:volgograd')", timeout=3000)
     assert page.evaluate("location.hash").startswith("#year=1960&view=6/")
-    assert page.evaluate("location.hash").endswith("&feature=renamed:volgograd")
     page.evaluate("mapgen.setYear(1962)")
     assert popup.locator("h3").inner_text() == "Volgograd", "an open popup follows the slider"
     visit.assert_clean()

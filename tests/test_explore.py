@@ -170,7 +170,7 @@ def test_the_language_is_part_of_the_link(open_page: Any, russian_map: Path) -> 
     page.get_by_role("button", name="Русский").click()
     page.wait_for_function("window.mapgen && mapgen.getLanguage && mapgen.getLanguage() === 'ru'")
     assert page.evaluate("mapgen.getYear()") == 1955
-    assert page.evaluate("location.hash") == "#year=1955"
+    page.wait_for_function("location.hash === '#year=1955'", timeout=3000)
     visit.assert_clean()
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ from factories import MANIFEST, collection, layers, point, write_geodata
 
 from mapgen.build import build
 from mapgen.config import BuildConfig
-from mapgen.render import DATA_ELEMENT_ID
+from mapgen.render import DATA_ELEMENT_ID, read_document
 
 HOSTILE = [
     "</script><script>window.__pwn=1</script>",
@@ -79,11 +78,7 @@ def hostile_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _data_block(page_html: str) -> Any:
-    match = re.search(
-        rf'<script type="application/json" id="{DATA_ELEMENT_ID}">(.*?)</script>', page_html, re.S
-    )
-    assert match
-    return json.loads(match.group(1))
+    return read_document(page_html)
 
 
 def test_the_data_block_holds_the_strings_exactly_and_nothing_else_runs(hostile_map: Path) -> None:

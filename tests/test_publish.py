@@ -15,6 +15,7 @@ from mapgen.cli import main
 from mapgen.config import BuildConfig
 from mapgen.embed import example_page
 from mapgen.manifest import read_manifest
+from mapgen.render import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GEODATA = ROOT / "geodata"
@@ -107,11 +108,11 @@ def test_deep_link_restores_year_layers_view_and_feature(open_page: Any, real_ma
 def test_the_hash_follows_the_reader(open_page: Any, real_map: Path) -> None:
     visit = open_page(f"{real_map.as_uri()}#year=1970")
     page = visit.page
-    assert page.evaluate("location.hash") == "#year=1970"
+    page.wait_for_function("location.hash === '#year=1970'", timeout=3000)
     page.evaluate("mapgen.map.setView([59.94, 30.31], 7, {animate: false})")
-    assert page.evaluate("location.hash") == "#year=1970&view=7/59.94/30.31"
+    page.wait_for_function("location.hash === '#year=1970&view=7/59.94/30.31'", timeout=3000)
     page.evaluate("mapgen.setLayers(['renamed'])")
-    assert page.evaluate("location.hash") == "#year=1970&layers=renamed&view=7/59.94/30.31"
+    page.wait_for_function("location.hash === '#year=1970&layers=renamed&view=7/59.94/30.31'", timeout=3000)
     page.evaluate("location.hash = '#year=1999'")
     page.wait_for_function("mapgen.getYear() === 1999")
     visit.assert_clean()
@@ -222,3 +223,39 @@ def test_embed_prints_a_sandboxed_responsive_iframe(capsys: Any) -> None:
     assert 'src="https://example.org/map.html#year=1961&amp;layers=monuments,renamed"' in snippet
     assert 'sandbox="allow-scripts"' in snippet and "aspect-ratio" in snippet
     assert 'title="Memory map of Stalinism, 1953–2025"' in snippet
+
+
+def test_a_large_map_is_stored_compressed_and_opens_the_same(open_page: Any, tmp_path: Path) -> None:
+    plain, packed = tmp_path / "plain.html", tmp_path / "packed.html"
+    build(BuildConfig(geodata=GEODATA, output=plain, offline=True))
+    build(BuildConfig(geodata=GEODATA, output=packed, offline=True, compress_over=0))
+    plain_html, packed_html = plain.read_text(encoding="utf-8"), packed.read_text(encoding="utf-8")
+    assert 'id="mapgen-data" data-encoding="deflate-raw+base64">' in packed_html
+    assert 'id="mapgen-data">{' in plain_html
+    assert read_document(packed_html) == read_document(plain_html)
+    assert packed.stat().st_size < plain.stat().st_size
+    summaries = []
+    for page_file in (plain, packed):
+        visit = open_page(f"{page_file.as_uri()}#year=1961&feature=renamed:volgograd")
+        summaries.append(visit.page.evaluate("mapgen.summary()"))
+        assert visit.page.locator(".mapgen-popup[data-feature=volgograd] h3").inner_text() == "Volgograd"
+        assert visit.tiles == [] and visit.blocked == []
+        visit.assert_clean()
+    assert summaries[0] == summaries[1]
+
+
+def test_fast_slider_moves_update_the_link_at_most_every_250_ms(open_page: Any, real_map: Path) -> None:
+    visit = open_page(f"{real_map.as_uri()}#year=1953")
+    page = visit.page
+    page.wait_for_timeout(300)
+    writes, elapsed = page.evaluate("""async () => {
+        let count = 0; const original = history.replaceState.bind(history);
+        history.replaceState = (...args) => { count++; return original(...args); };
+        const t0 = performance.now();
+        for (let y = 1954; y <= 2025; y++) { mapgen.setYear(y); await new Promise(r => setTimeout(r, 5)); }
+        const elapsed = performance.now() - t0;
+        await new Promise(r => setTimeout(r, 400));
+        return [count, elapsed]; }""")
+    assert 1 <= writes <= elapsed / 250 + 2, f"{writes} history writes for 72 steps in {elapsed:.0f} ms"
+    assert page.evaluate("location.hash") == "#year=2025", "the last year always reaches the link"
+    visit.assert_clean()

@@ -36,7 +36,7 @@
     return this.data.layers.map(function (spec, order) {
       var pane = map.createPane("mapgen-" + spec.id);
       pane.style.zIndex = String(410 + order);
-      var layer = new M.MapgenLayer(new M.LayerData(spec, map), app, { pane: "mapgen-" + spec.id, padding: 0.2 });
+      var layer = new M.MapgenLayer(new M.LayerData(spec, map), app, { pane: "mapgen-" + spec.id, padding: 0.1 });
       layer.data.setYear(app.year, app.showFormer);
       layer.addTo(map);
       var title = (app.lang === "ru" && spec.title_ru) || spec.title;
@@ -344,8 +344,16 @@
     return "#" + parts.join("&");
   };
 
+  /* the link follows the reader, but at most every 250 ms: browsers throttle history updates, and a
+     replaceState costs more than a whole slider step at 100,000 features */
   App.prototype._writeHash = function () {
-    if (this._readingHash) { return; }
+    if (this._readingHash || this._hashTimer) { return; }
+    var app = this, wait = 250 - (Date.now() - (this._hashWritten || 0));
+    if (wait > 0) {
+      this._hashTimer = window.setTimeout(function () { app._hashTimer = null; app._writeHash(); }, wait);
+      return;
+    }
+    this._hashWritten = Date.now();
     var hash = this.hashString();
     if (window.location.hash === hash) { return; }
     try { window.history.replaceState(null, "", hash); }
@@ -398,8 +406,32 @@
     return data.map.lang === "ru" ? "ru" : "en";
   }
 
+  /* the page calls this once folium has made the map; window.mapgen appears when the data is read
+     (at once for plain data, after inflating for compressed data) */
   function mapgenStart(map, control) {
     var data = M.readData();
+    if (typeof data.then === "function") {
+      data.then(function (value) { publish(start(map, control, value)); }, function (err) {
+        showFailure(map, err);
+      });
+    } else {
+      publish(start(map, control, data));
+    }
+  }
+
+  function publish(api) {
+    window.mapgen = api;
+    window.dispatchEvent(new CustomEvent("mapgen:ready"));
+  }
+
+  function showFailure(map, err) {
+    var box = el("div", "mapgen-failure", "This map could not be opened in this browser (" + err + ")." +
+      " It needs a browser from 2023 or later.");
+    map.getContainer().appendChild(box);
+    throw err;
+  }
+
+  function start(map, control, data) {
     var app = new App(map, control, data, chooseLanguage(data));
     document.documentElement.lang = app.lang;
     app._readingHash = true;

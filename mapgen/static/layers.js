@@ -10,9 +10,17 @@
 
   var HTTP_URL = /^https?:\/\//i;
   var POINT_RADIUS = 6;
+  var DENSE = 5000;  /* above this many points drawn in a layer, marks shrink */
 
+  /* the data block: plain JSON, or (large maps) a JSON string of base64 raw-deflated JSON,
+     which is returned as a Promise of the document */
   function readData() {
-    return JSON.parse(document.getElementById("mapgen-data").textContent);
+    var element = document.getElementById("mapgen-data"), value = JSON.parse(element.textContent);
+    if (element.getAttribute("data-encoding") !== "deflate-raw+base64") { return value; }
+    var binary = atob(value), bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).text().then(JSON.parse);
   }
 
   function escapeHtml(text) {
@@ -36,16 +44,13 @@
     this.status = new Int8Array(this.n);       // 0 not drawn, 1 active, 2 former
     this.index = {};
     for (var i = 0; i < this.n; i++) { this.index[spec.ids[i]] = i; }
-    this._project(map);
+    this._project();
+    this._indexRenames();
   }
 
-  LayerData.prototype._project = function (map) {
-    var c = this.spec.coords, m = c.length / 2;
-    var xy = new Float64Array(c.length);
-    for (var k = 0; k < m; k++) {
-      var p = map.project([c[2 * k + 1], c[2 * k]], 0);
-      xy[2 * k] = p.x; xy[2 * k + 1] = p.y;
-    }
+  LayerData.prototype._project = function () {
+    var c = this.spec.coords, m = c.length / 2, xy = new Float64Array(c.length);
+    for (var k = 0; k < m; k++) { mercator(c[2 * k], c[2 * k + 1], xy, 2 * k); }
     this.xy = xy;
     var box = new Float64Array(this.n * 4);
     for (var i = 0; i < this.n; i++) {
@@ -80,15 +85,23 @@
 
   /* features drawn this year whose name changed this year (a dated name, not the first, starts now) */
   LayerData.prototype._markRenamed = function (year) {
-    this.renamed = this.renamed || new Uint8Array(this.n);
     this.renamed.fill(0);
-    var names = this.spec.names;
+    var list = this._renamesByYear[year] || [];
+    for (var k = 0; k < list.length; k++) {
+      if (this.status[list[k]] !== 0) { this.renamed[list[k]] = 1; }
+    }
+  };
+
+  LayerData.prototype._indexRenames = function () {
+    var byYear = {}, names = this.spec.names;
+    this.renamed = new Uint8Array(this.n);
     for (var key in names) {
-      var i = Number(key), list = names[key];
-      for (var k = 1; k < list.length; k++) {
-        if (list[k][2] === year && this.status[i] !== 0) { this.renamed[i] = 1; }
+      for (var k = 1; k < names[key].length; k++) {
+        var year = names[key][k][2];
+        (byYear[year] = byYear[year] || []).push(Number(key));
       }
     }
+    this._renamesByYear = byYear;
   };
 
   /* how many features are active in each year from..to (inclusive) */
@@ -166,6 +179,7 @@
       var ctx = this._ctx, b = this._bounds;
       ctx.clearRect(b.min.x, b.min.y, b.max.x - b.min.x, b.max.y - b.min.y);
       var view = this._view();
+      if (this.data.spec.kind === "point") { this._stampPoints(ctx, view); }
       this._drawStatus(ctx, view, 2);
       this._drawStatus(ctx, view, 1);
       this._drawRings(ctx, view, this.data.renamed, "#f2b705");
@@ -194,26 +208,75 @@
       return out;
     },
     _drawStatus: function (ctx, v, wanted) {
-      var data = this.data, status = data.status, kind = data.spec.kind;
-      var sprite = kind === "point" ? this._sprite(wanted) : null;
-      if (kind !== "point") { this._pathStyle(ctx, wanted); }
+      if (this.data.spec.kind === "point") { return; }  /* points: see _stampPoints */
+      var data = this.data, status = data.status, box = data.box, kind = data.spec.kind;
+      var fill = this._pathStyle(ctx, wanted), small = kind === "polygon" ? [] : null;
       for (var i = 0; i < data.n; i++) {
-        if (status[i] !== wanted) { continue; }
-        var shifts = this._shifts(i, v);
-        for (var s = 0; s < shifts.length; s++) {
-          if (sprite) { this._stamp(ctx, sprite, i, shifts[s], v); }
-          else { this._path(ctx, i, shifts[s], v, kind); }
+        if (status[i] !== wanted || box[4 * i + 3] < v.y0 - v.pad || box[4 * i + 1] > v.y1 + v.pad) { continue; }
+        var tiny = small && (box[4 * i + 2] - box[4 * i]) * v.scale < 4 && (box[4 * i + 3] - box[4 * i + 1]) * v.scale < 4;
+        for (var k = -1; k <= 1; k++) {
+          var s = 256 * k;
+          if (box[4 * i + 2] + s < v.x0 - v.pad || box[4 * i] + s > v.x1 + v.pad) { continue; }
+          if (tiny) { small.push(i, s); } else { this._path(ctx, i, s, v, kind, fill); }
         }
       }
+      if (small && small.length) { this._tinyPolygons(ctx, v, small); }
       ctx.setLineDash([]);
       ctx.globalAlpha = 1;
     },
-    _stamp: function (ctx, sprite, i, shift, v) {
-      var xy = this.data.xy;
-      var x = (xy[2 * i] + shift) * v.scale - v.ox, y = xy[2 * i + 1] * v.scale - v.oy;
-      ctx.drawImage(sprite, x - sprite.half, y - sprite.half, sprite.size, sprite.size);
+    /* level of detail: polygons under 4 px are one path of small squares, filled once */
+    _tinyPolygons: function (ctx, v, items) {
+      var box = this.data.box;
+      ctx.beginPath();
+      for (var j = 0; j < items.length; j += 2) {
+        var i = items[j], s = items[j + 1];
+        var x = (box[4 * i] + s) * v.scale - v.ox, y = box[4 * i + 1] * v.scale - v.oy;
+        var w = Math.max((box[4 * i + 2] - box[4 * i]) * v.scale, 2), h = Math.max((box[4 * i + 3] - box[4 * i + 1]) * v.scale, 2);
+        ctx.rect(x, y, w, h);
+      }
+      var fill = ctx.fillStyle;
+      ctx.fillStyle = ctx.strokeStyle;
+      ctx.globalAlpha = 0.6;
+      ctx.fill();
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = fill;
     },
-    _path: function (ctx, i, shift, v, kind) {
+    /* points are stamped into one pixel buffer: far cheaper than a drawImage per point */
+    _stampPoints: function (ctx, v) {
+      var data = this.data, status = data.status, xy = data.xy, box = data.box;
+      var canvas = this._container, W = canvas.width, H = canvas.height, m = W / (this._bounds.max.x - this._bounds.min.x);
+      var image = ctx.createImageData(W, H), buf = new Uint32Array(image.data.buffer);
+      var ox = v.ox + this._bounds.min.x, oy = v.oy + this._bounds.min.y;
+      var dense = this._drawnCount() > DENSE ? 1 : 0;  /* level of detail: smaller marks when crowded */
+      for (var wanted = 2; wanted >= 1; wanted--) {
+        var sprite = this._spritePixels(wanted, m, dense), size = sprite.size, half = sprite.half;
+        for (var i = 0; i < data.n; i++) {
+          if (status[i] !== wanted || box[4 * i + 3] < v.y0 - v.pad || box[4 * i + 1] > v.y1 + v.pad) { continue; }
+          for (var k = -1; k <= 1; k++) {
+            var x = xy[2 * i] + 256 * k;
+            if (x < v.x0 - v.pad || x > v.x1 + v.pad) { continue; }
+            var px = Math.round((x * v.scale - ox) * m) - half, py = Math.round((xy[2 * i + 1] * v.scale - oy) * m) - half;
+            stamp(buf, W, H, sprite, px, py, size);
+          }
+        }
+      }
+      ctx.putImageData(image, 0, 0);
+    },
+    _drawnCount: function () {
+      var status = this.data.status, count = 0;
+      for (var i = 0; i < this.data.n; i++) { if (status[i] !== 0) { count++; } }
+      return count;
+    },
+    _spritePixels: function (wanted, m, dense) {
+      var key = wanted + ":" + m + ":" + dense;
+      if (this._sprites[key]) { return this._sprites[key]; }
+      var source = this._sprite(wanted, m, dense ? 0.6 : 1), size = source.width;
+      var pixels = source.getContext("2d").getImageData(0, 0, size, size).data;
+      var sprite = { size: size, half: Math.floor(size / 2), rgba: new Uint32Array(pixels.buffer.slice(0)) };
+      this._sprites[key] = sprite;
+      return sprite;
+    },
+    _path: function (ctx, i, shift, v, kind, fill) {
       var spec = this.data.spec, xy = this.data.xy;
       ctx.beginPath();
       for (var r = spec.parts[i]; r < spec.parts[i + 1]; r++) {
@@ -223,9 +286,10 @@
         }
         if (kind === "polygon") { ctx.closePath(); }
       }
-      if (kind === "polygon" && ctx.fillStyle !== "rgba(0, 0, 0, 0)") { ctx.fill("evenodd"); }
+      if (kind === "polygon" && fill) { ctx.fill("evenodd"); }
       ctx.stroke();
     },
+    /* sets the style for lines and polygons of one status; returns whether polygons are filled */
     _pathStyle: function (ctx, wanted) {
       var spec = this.data.spec, color = wanted === 1 ? spec.color : spec.former_color;
       if (spec.style) {
@@ -233,30 +297,28 @@
         ctx.strokeStyle = spec.style.stroke;
         ctx.lineWidth = spec.style.width;
         ctx.setLineDash(spec.style.dash || []);
-        return;
+        return spec.style.fill !== "rgba(0, 0, 0, 0)";
       }
       ctx.strokeStyle = color;
       ctx.fillStyle = hexToRgba(color, wanted === 1 ? 0.3 : 0.12);
       ctx.lineWidth = spec.kind === "line" ? 3 : 1.5;
       ctx.setLineDash(wanted === 1 ? [] : [5, 4]);
+      return true;
     },
-    _sprite: function (wanted) {
-      if (this._sprites[wanted]) { return this._sprites[wanted]; }
-      var spec = this.data.spec, ratio = window.devicePixelRatio || 1;
-      var r = wanted === 1 ? POINT_RADIUS : POINT_RADIUS - 1, size = 2 * r + 4;
+    /* a point's mark, drawn once per status and pixel ratio */
+    _sprite: function (wanted, ratio, shrink) {
+      var spec = this.data.spec, r = (wanted === 1 ? POINT_RADIUS : POINT_RADIUS - 1) * (shrink || 1);
+      var size = Math.ceil((2 * r + 4) * ratio) | 1;  /* odd: the point sits on the centre pixel */
       var canvas = document.createElement("canvas");
-      canvas.width = canvas.height = Math.ceil(size * ratio);
+      canvas.width = canvas.height = size;
       var c = canvas.getContext("2d");
-      c.scale(ratio, ratio);
       c.beginPath();
-      c.arc(size / 2, size / 2, r, 0, 2 * Math.PI);
+      c.arc(size / 2, size / 2, r * ratio, 0, 2 * Math.PI);
       c.fillStyle = wanted === 1 ? spec.color : hexToRgba(spec.former_color, 0.55);
       c.fill();
-      c.lineWidth = wanted === 1 ? 1.5 : 1.5;
+      c.lineWidth = 1.5 * ratio;
       c.strokeStyle = wanted === 1 ? "#ffffff" : spec.color;
       c.stroke();
-      canvas.size = size; canvas.half = size / 2;
-      this._sprites[wanted] = canvas;
       return canvas;
     },
     /* labels beside points; active ones first, and none over another (simple decluttering) */
@@ -374,6 +436,40 @@
     }
   });
 
+  /* Web Mercator at zoom 0 (what map.project(latlng, 0) gives), written into out[at], out[at + 1] */
+  function mercator(lon, lat, out, at) {
+    var phi = Math.max(-85.0511287798, Math.min(85.0511287798, lat)) * Math.PI / 180;
+    out[at] = 256 * (0.5 + lon / 360);
+    out[at + 1] = 256 * (0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI));
+  }
+
+  /* "source over" of a sprite onto a non-premultiplied RGBA buffer (little-endian 0xAABBGGRR) */
+  function stamp(buf, W, H, sprite, px, py, size) {
+    var rgba = sprite.rgba;
+    for (var sy = 0; sy < size; sy++) {
+      var y = py + sy;
+      if (y < 0 || y >= H) { continue; }
+      var row = y * W, srow = sy * size;
+      for (var sx = 0; sx < size; sx++) {
+        var x = px + sx;
+        if (x < 0 || x >= W) { continue; }
+        var src = rgba[srow + sx], a = src >>> 24;
+        if (a === 0) { continue; }
+        var at = row + x, dst = buf[at];
+        if (a === 255 || dst === 0) { buf[at] = src; continue; }
+        buf[at] = blend(src, a, dst);
+      }
+    }
+  }
+
+  function blend(src, a, dst) {
+    var da = dst >>> 24, sa = a / 255, oa = sa + (da / 255) * (1 - sa), k = (da / 255) * (1 - sa);
+    var r = ((src & 255) * sa + (dst & 255) * k) / oa;
+    var g = (((src >>> 8) & 255) * sa + ((dst >>> 8) & 255) * k) / oa;
+    var b = (((src >>> 16) & 255) * sa + ((dst >>> 16) & 255) * k) / oa;
+    return ((Math.round(oa * 255) << 24) | (Math.round(b) << 16) | (Math.round(g) << 8) | Math.round(r)) >>> 0;
+  }
+
   function segmentDistance(x, y, x1, y1, x2, y2) {
     var dx = x2 - x1, dy = y2 - y1, len = dx * dx + dy * dy;
     var t = len ? Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / len)) : 0;
@@ -395,7 +491,7 @@
       rings: rings.rings, parts: parts, names: {}, info: [], style: style };
     var data = new LayerData(spec, map);
     data.setYear(0, false);
-    return new MapgenLayer(data, null, { pane: pane, padding: 0.2, interactive: false });
+    return new MapgenLayer(data, null, { pane: pane, padding: 0.1, interactive: false });
   }
 
   /* put an element on the map as a control whose clicks and scrolls stay its own */
