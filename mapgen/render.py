@@ -57,7 +57,10 @@ class _Start(MacroElement):
 
 def json_for_html(document: Any) -> str:
     """JSON that cannot end a script element or start a comment or entity in HTML."""
-    text = json.dumps(document, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return _escape(json.dumps(document, separators=(",", ":"), ensure_ascii=False, allow_nan=False))
+
+
+def _escape(text: str) -> str:
     for char, escape in _ESCAPES.items():
         text = text.replace(char, escape)
     return text
@@ -121,10 +124,12 @@ def _head(spec: dict[str, Any]) -> str:
 
 
 def _data_block(document: dict[str, Any], compress_over: int) -> str:
-    text = json_for_html(document)
+    text = json.dumps(document, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     if len(text) <= compress_over:
+        text = _escape(text)
         return f'<script type="application/json" id="{DATA_ELEMENT_ID}">{text}</script>'
-    packer = zlib.compressobj(6, zlib.DEFLATED, -15)  # raw deflate: what DecompressionStream reads
+    # raw deflate (what DecompressionStream reads), fast level; base64 holds no < > & to escape
+    packer = zlib.compressobj(1, zlib.DEFLATED, -15)
     packed = packer.compress(text.encode("utf-8")) + packer.flush()
     return (
         f'<script type="application/json" id="{DATA_ELEMENT_ID}" data-encoding="{_PACKED}">'

@@ -11,6 +11,7 @@
   var HTTP_URL = /^https?:\/\//i;
   var POINT_RADIUS = 6;
   var DENSE = 5000;  /* above this many points drawn in a layer, marks shrink */
+  var STAMP_OVER = 3000;  /* above this many, points are stamped into one pixel buffer */
 
   /* the data block: plain JSON, or (large maps) a JSON string of base64 raw-deflated JSON,
      which is returned as a Promise of the document */
@@ -179,7 +180,10 @@
       var ctx = this._ctx, b = this._bounds;
       ctx.clearRect(b.min.x, b.min.y, b.max.x - b.min.x, b.max.y - b.min.y);
       var view = this._view();
-      if (this.data.spec.kind === "point") { this._stampPoints(ctx, view); }
+      if (this.data.spec.kind === "point") {
+        var drawn = this._drawnCount();
+        if (drawn > STAMP_OVER) { this._stampPoints(ctx, view, drawn); } else { this._spritePoints(ctx, view); }
+      }
       this._drawStatus(ctx, view, 2);
       this._drawStatus(ctx, view, 1);
       this._drawRings(ctx, view, this.data.renamed, "#f2b705");
@@ -242,12 +246,27 @@
       ctx.fillStyle = fill;
     },
     /* points are stamped into one pixel buffer: far cheaper than a drawImage per point */
-    _stampPoints: function (ctx, v) {
+    /* few points: one drawImage each is cheaper than a full-canvas pixel buffer */
+    _spritePoints: function (ctx, v) {
+      var data = this.data, status = data.status, xy = data.xy, box = data.box;
+      for (var wanted = 2; wanted >= 1; wanted--) {
+        var sprite = this._sprite(wanted, 1), half = sprite.width / 2;
+        for (var i = 0; i < data.n; i++) {
+          if (status[i] !== wanted || box[4 * i + 3] < v.y0 - v.pad || box[4 * i + 1] > v.y1 + v.pad) { continue; }
+          for (var k = -1; k <= 1; k++) {
+            var x = xy[2 * i] + 256 * k;
+            if (x < v.x0 - v.pad || x > v.x1 + v.pad) { continue; }
+            ctx.drawImage(sprite, x * v.scale - v.ox - half, xy[2 * i + 1] * v.scale - v.oy - half);
+          }
+        }
+      }
+    },
+    _stampPoints: function (ctx, v, drawn) {
       var data = this.data, status = data.status, xy = data.xy, box = data.box;
       var canvas = this._container, W = canvas.width, H = canvas.height, m = W / (this._bounds.max.x - this._bounds.min.x);
       var image = ctx.createImageData(W, H), buf = new Uint32Array(image.data.buffer);
       var ox = v.ox + this._bounds.min.x, oy = v.oy + this._bounds.min.y;
-      var dense = this._drawnCount() > DENSE ? 1 : 0;  /* level of detail: smaller marks when crowded */
+      var dense = drawn > DENSE ? 1 : 0;  /* level of detail: smaller marks when crowded */
       for (var wanted = 2; wanted >= 1; wanted--) {
         var sprite = this._spritePixels(wanted, m, dense), size = sprite.size, half = sprite.half;
         for (var i = 0; i < data.n; i++) {
