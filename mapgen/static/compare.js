@@ -29,15 +29,21 @@
     return spec.end[i] === null || year < spec.end[i] ? 1 : 2;
   }
 
-  /* "1953 → 1962: 38 Stalin monuments removed, 9 places renamed" */
+  /* "1953 → 1962: 38 Stalin monuments removed, 9 places renamed" (the same words are counted once) */
   function sentence(app, a, b, changes) {
-    var parts = [];
+    var counts = [], index = {};
+    function add(count, words) {
+      if (!count) { return; }
+      if (!(words in index)) { index[words] = counts.length; counts.push([0, words]); }
+      counts[index[words]][0] += count;
+    }
     changes.forEach(function (c) {
       var spec = app._layer(c.layer).data.spec, noun = word(spec, "noun", app.lang) || spec.title;
-      if (c.ended.length) { parts.push(c.ended.length + " " + noun + " " + (word(spec, "verb_end", app.lang) || app.t.endedIn)); }
-      if (c.started.length) { parts.push(c.started.length + " " + noun + " " + (word(spec, "verb_start", app.lang) || app.t.startedIn)); }
-      if (c.renamed.length) { parts.push(c.renamed.length + " " + noun + " " + app.t.renamedVerb); }
+      add(c.ended.length, noun + " " + (word(spec, "verb_end", app.lang) || app.t.endedIn));
+      add(c.started.length, noun + " " + (word(spec, "verb_start", app.lang) || app.t.startedIn));
+      add(c.renamed.length, noun + " " + app.t.renamedVerb);
     });
+    var parts = counts.map(function (pair) { return pair[0] + " " + pair[1]; });
     return a + " → " + b + ": " + (parts.length ? parts.join(", ") : app.t.nothingChanged);
   }
 
