@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -102,6 +103,28 @@ def test_town_points_say_where_they_are(dataset: Dataset) -> None:
             if f.text["precision"] in ("town", "region", "approximate"):
                 text = f.description.lower()
                 assert "point" in text or "centre" in text or "coordinates" in text, f"{layer_id}/{f.id}"
+
+
+LOCATED_BY = re.compile(r"coordinates|\bGPS\b|Wikipedia|Wikimapia|airportsdata", re.IGNORECASE)
+
+
+def test_site_points_say_where_their_coordinates_come_from(dataset: Dataset) -> None:
+    for layer_id, f in _all(dataset):
+        if f.text["precision"] in ("site", "street"):
+            where = f"{layer_id}/{f.id}"
+            assert LOCATED_BY.search(f.description), f"{where} does not say where its point comes from"
+            geonames = [s.url for s in f.sources if "geonames.org" in s.url]
+            assert not geonames, f"{layer_id}/{f.id} is a site point but cites a GeoNames town centre"
+
+
+def test_descriptions_carry_no_editing_leftovers(dataset: Dataset) -> None:
+    # an ellipsis alone may close a quotation, so only unmistakable editing marks count
+    leftovers = re.compile(r"\b(?:TODO|TBD|FIXME|rest unchanged|lorem ipsum)\b|…\s*\(", re.IGNORECASE)
+    for layer_id, f in _all(dataset):
+        texts = [f.description, f.text.get("description_ru", ""), *(e.label for e in f.events)]
+        for text in texts:
+            match = leftovers.search(text)
+            assert match is None, f"{layer_id}/{f.id}: {match and match.group(0)!r} in {text[:80]!r}"
 
 
 def _country_boxes() -> dict[str, tuple[float, float, float, float]]:
