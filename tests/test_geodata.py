@@ -114,7 +114,7 @@ def test_site_points_say_where_their_coordinates_come_from(dataset: Dataset) -> 
             where = f"{layer_id}/{f.id}"
             assert LOCATED_BY.search(f.description), f"{where} does not say where its point comes from"
             geonames = [s.url for s in f.sources if "geonames.org" in s.url]
-            assert not geonames, f"{layer_id}/{f.id} is a site point but cites a GeoNames town centre"
+            assert not geonames, f"{where} is a site point but cites a GeoNames town centre"
 
 
 def test_descriptions_carry_no_editing_leftovers(dataset: Dataset) -> None:
