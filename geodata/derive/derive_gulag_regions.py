@@ -25,7 +25,7 @@ Geometry, per feature:
   it (GeoJSON longitudes must stay within [-180, 180]); round to 5 decimals and check validity.
 
 The polygon is an approximate hull around the known seats of the camp administration, not the
-camp's real extent; the description says so.
+camp's real extent; the description says so, and says when seats given up before 1953 were left out.
 
 Prisoner counts: for each year 1953-1960 with at least one statistics row for the camp, the sum of
 the counts over the camp's locations; ``null`` when no row of that year has a positive count. A zero
@@ -57,6 +57,10 @@ LAST_DATA_YEAR = 1960
 HULL_NOTE = (
     "The polygon is an approximate hull (buffered by about {km} km) around the known seats of the "
     "camp administration, not the camp's real extent."
+)
+HULL_NOTE_RECENT = (
+    "The polygon is an approximate hull (buffered by about {km} km) around the seats of the camp "
+    "administration in use from 1953 on (earlier seats are left out), not the camp's real extent."
 )
 
 Json = dict[str, Any]
@@ -98,15 +102,27 @@ def load_prisoners(ref_dir: Path) -> dict[int, dict[str, int | None]]:
 
 def seat_points(feats: Iterable[Json]) -> list[tuple[float, float]]:
     """Seats used in or after 1953 if there are any, otherwise all seats (lon, lat), deduplicated."""
-    feats = list(feats)
-    recent = [f for f in feats if int(f["properties"].get("last_year") or 0) >= FIRST_MAP_YEAR]
-    chosen = recent or feats
+    return unique_points(recent_seats(list(feats)) or list(feats))
+
+
+def recent_seats(feats: list[Json]) -> list[Json]:
+    """The seats still in use in or after 1953."""
+    return [f for f in feats if int(f["properties"].get("last_year") or 0) >= FIRST_MAP_YEAR]
+
+
+def unique_points(feats: list[Json]) -> list[tuple[float, float]]:
+    """The seats' (lon, lat), deduplicated, in order."""
     pts: list[tuple[float, float]] = []
-    for f in chosen:
+    for f in feats:
         lon, lat = (float(c) for c in f["geometry"]["coordinates"][:2])
         if (lon, lat) not in pts:
             pts.append((lon, lat))
     return pts
+
+
+def drops_older_seats(feats: list[Json]) -> bool:
+    """True if seat_points leaves out seats that are not at a kept seat's place."""
+    return set(unique_points(feats)) != set(seat_points(feats))
 
 
 def split_antimeridian(geom: BaseGeometry) -> BaseGeometry:
@@ -177,7 +193,8 @@ def build_feature(
     buffer_deg = float(fact.get("buffer_deg", DEFAULT_BUFFER_DEG))
     geom = hull_polygon(points, buffer_deg)
 
-    note = fact.get("hull_note", HULL_NOTE)
+    dropped = any(drops_older_seats(locations.get(cid, [])) for cid in camp_ids)
+    note = fact.get("hull_note", HULL_NOTE_RECENT if dropped else HULL_NOTE)
     description = fact["description"].rstrip() + " " + note.format(km=round(buffer_deg * 111))
     sources = resolve_sources(fact.get("sources", []), named)
     if camp_ids or "location_from_camp" in fact:
