@@ -152,7 +152,7 @@ def hull_polygon(points: list[tuple[float, float]], buffer_deg: float) -> BaseGe
     lat0 = sum(p[1] for p in points) / len(points)
     k = math.cos(math.radians(lat0))
     hull = MultiPoint([(lon * k, lat) for lon, lat in points]).convex_hull
-    area = hull.buffer(buffer_deg, resolution=16)
+    area = hull.buffer(buffer_deg, quad_segs=16)
     geom = affinity.scale(area, xfact=1 / k, yfact=1.0, origin=(0, 0))
     geom = geom.simplify(SIMPLIFY_TOLERANCE_DEG, preserve_topology=True)
     geom = split_antimeridian(geom)
