@@ -187,7 +187,7 @@ def build_feature(
         points += [p for p in seat_points(locations.get(cid, [])) if p not in points]
     if "location_from_camp" in fact:
         points += seat_points(locations.get(int(fact["location_from_camp"]), []))
-    points += [tuple(p) for p in fact.get("points", [])]  # type: ignore[misc]
+    points += [tuple(p) for p in fact.get("points", [])]
     if not points:
         raise ValueError(f"{fact['id']}: no location")
     buffer_deg = float(fact.get("buffer_deg", DEFAULT_BUFFER_DEG))
