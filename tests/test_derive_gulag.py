@@ -7,6 +7,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
 from shapely.geometry import Point, shape
 
 SCRIPT = Path(__file__).resolve().parent.parent / "geodata" / "derive" / "derive_gulag_regions.py"
@@ -60,3 +61,19 @@ def test_a_camp_with_only_older_seats_keeps_them_all_and_the_plain_note() -> Non
     assert "earlier seats" not in feature["properties"]["description"]
     polygon = shape(feature["geometry"])
     assert polygon.contains(Point(30.0, 61.5)) and polygon.contains(Point(40.2, 61.2))
+
+
+def test_hand_checked_seats_replace_a_misplaced_reference_seat() -> None:
+    fact = {**FACT, "seats": [[-179.12, 66.32]], "hull_note": "Around the seat at Egvekinot only."}
+    feature = load_script().build_feature(fact, {1: [seat(177.34, 68.09, 1956)]}, {}, NAMED)
+    polygon = shape(feature["geometry"])
+    assert polygon.contains(Point(-179.12, 66.32))
+    assert polygon.contains(Point(179.9, 66.32)), "the circle runs on across the 180th meridian"
+    assert not polygon.contains(Point(177.34, 68.09)), "the reference seat is not used"
+    assert feature["properties"]["description"].endswith("Around the seat at Egvekinot only.")
+
+
+def test_replacing_the_seats_without_a_note_is_refused() -> None:
+    fact = {**FACT, "seats": [[-179.12, 66.32]]}
+    with pytest.raises(ValueError, match="hull_note"):
+        load_script().build_feature(fact, {1: [seat(177.34, 68.09, 1956)]}, {}, NAMED)

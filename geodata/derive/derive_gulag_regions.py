@@ -17,7 +17,8 @@ Geometry, per feature:
 
 * take the camp administration's seats (``camp-locations.geojson``) of the listed ``camp_ids``,
   dropping the admin tool's placeholder point [90, 62]; if some seats were in use in or after 1953,
-  only those are kept;
+  only those are kept; ``points`` in a fact adds seats, ``seats`` replaces the reference data's
+  (for a reference point found misplaced; the fact's ``hull_note`` must then say so);
 * project them to a local equirectangular plane (x = lon * cos(lat0)), so that a buffer is roughly
   round on the ground, take the convex hull (a point or a line when there are only one or two seats)
   and buffer it by ``buffer_deg`` degrees of latitude (default 0.75 deg, about 83 km);
@@ -174,6 +175,17 @@ def resolve_sources(items: list[Any], named: dict[str, Json]) -> list[Json]:
     return out
 
 
+def reference_seats(fact: Json, locations: dict[int, list[Json]]) -> list[tuple[float, float]]:
+    """The seats of the fact's camps in the reference data, plus any extra ``points`` it lists."""
+    points: list[tuple[float, float]] = []
+    for cid in fact.get("camp_ids", []):
+        points += [p for p in seat_points(locations.get(cid, [])) if p not in points]
+    if "location_from_camp" in fact:
+        points += seat_points(locations.get(int(fact["location_from_camp"]), []))
+    points += [(float(lon), float(lat)) for lon, lat in fact.get("points", [])]
+    return points
+
+
 def build_feature(
     fact: Json,
     locations: dict[int, list[Json]],
@@ -182,14 +194,14 @@ def build_feature(
 ) -> Json:
     """Assemble one GeoJSON feature from a curated fact entry and the reference data."""
     camp_ids: list[int] = fact.get("camp_ids", [])
-    points: list[tuple[float, float]] = []
-    for cid in camp_ids:
-        points += [p for p in seat_points(locations.get(cid, [])) if p not in points]
-    if "location_from_camp" in fact:
-        points += seat_points(locations.get(int(fact["location_from_camp"]), []))
-    points += [tuple(p) for p in fact.get("points", [])]
+    if "seats" in fact:
+        points = [(float(lon), float(lat)) for lon, lat in fact["seats"]]
+    else:
+        points = reference_seats(fact, locations)
     if not points:
         raise ValueError(f"{fact['id']}: no location")
+    if "seats" in fact and "hull_note" not in fact:
+        raise ValueError(f"{fact['id']}: 'seats' replaces the reference seats, so a hull_note must say why")
     buffer_deg = float(fact.get("buffer_deg", DEFAULT_BUFFER_DEG))
     geom = hull_polygon(points, buffer_deg)
 
