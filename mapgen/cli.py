@@ -16,7 +16,7 @@ from mapgen.errors import ConfigError, MapgenError
 from mapgen.manifest import read_manifest
 from mapgen.output import write_html
 from mapgen.screenshot import take_screenshot
-from mapgen.stats import MILESTONES, format_stats
+from mapgen.stats import MILESTONES, format_sample, format_stats, sample_features
 from mapgen.watch import watch
 
 
@@ -48,6 +48,15 @@ def make_parser() -> argparse.ArgumentParser:
         nargs="+",
         metavar="YEAR",
         help="the years of the milestone table (default: 1953 1956 1962 1991 2015 2025)",
+    )
+    stats_cmd.add_argument(
+        "--sample",
+        type=int,
+        metavar="N",
+        help="instead, list N features drawn at random, with their dates and sources, for a spot check",
+    )
+    stats_cmd.add_argument(
+        "--seed", type=int, default=0, help="the seed of the --sample draw: the same seed, the same draw"
     )
     return parser
 
@@ -134,6 +143,11 @@ def _validate(args: argparse.Namespace) -> None:
 
 def _stats(args: argparse.Namespace) -> None:
     result = load_dataset(BuildConfig(geodata=args.geodata))
+    if args.sample is not None:
+        if args.sample < 1:
+            raise ConfigError(f"--sample must be 1 or more; found {args.sample}")
+        print(format_sample(sample_features(result.dataset, args.sample, args.seed)))
+        return
     print(format_stats(result.dataset, tuple(args.years or MILESTONES)))
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 
 from mapgen.dates import status_at
-from mapgen.model import Dataset, Layer
+from mapgen.model import Dataset, Feature, Layer
 
 MILESTONES = (1953, 1956, 1962, 1991, 2015, 2025)
 
@@ -34,3 +35,25 @@ def format_stats(dataset: Dataset, milestones: tuple[int, ...] = MILESTONES) -> 
         series = active_per_year(layer, years)
         lines.append(f"{layer.spec.id:<12} {years.start}: {' '.join(str(n) for n in series)}")
     return "\n".join(lines)
+
+
+def sample_features(dataset: Dataset, count: int, seed: int) -> list[tuple[str, Feature]]:
+    """``count`` features drawn at random over all layers, the same for the same seed and data.
+
+    The draw is ``random.Random(seed).sample`` over (layer, feature) in manifest and file order,
+    so a spot check can be repeated, and a new one drawn with a new seed.
+    """
+    pairs = [(layer.spec.id, feature) for layer in dataset.layers for feature in layer.features]
+    return random.Random(seed).sample(pairs, min(count, len(pairs)))
+
+
+def format_sample(sample: list[tuple[str, Feature]]) -> str:
+    """One block a feature: link id, name, dates and precision, then every source URL."""
+    blocks = []
+    for layer_id, feature in sample:
+        end = feature.end.iso if feature.end else ""
+        precision = feature.text.get("precision", "(no precision)")
+        lines = [f"{layer_id}:{feature.id}", f"  {feature.name}", f"  {feature.start.iso}–{end}  {precision}"]
+        lines += [f"  {source.url}" for source in feature.sources]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)

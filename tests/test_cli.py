@@ -129,6 +129,42 @@ def test_stats_counts_per_layer_precision_and_year(geodata: Path, capsys) -> Non
     ]
 
 
+def test_stats_sample_draws_the_same_features_for_the_same_seed(geodata: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    def draw(seed: str) -> list[str]:
+        assert main(["stats", "--geodata", str(geodata), "--sample", "3", "--seed", seed]) == 0
+        return capsys.readouterr().out.split("\n\n")
+
+    first = draw("2060")
+    assert len(first) == 3
+    assert draw("2060") == first
+    assert [draw(str(seed)) for seed in range(5)] != [first] * 5
+    ids = [block.splitlines()[0] for block in first]
+    assert len(set(ids)) == 3
+    assert all(re.fullmatch(r"(camps|monuments|renamed):[\w.-]+", line) for line in ids)
+    assert all(re.search(r"^  https?://", block, re.M) for block in first)
+
+
+def test_stats_sample_lists_dates_precision_and_every_source(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    docs = layers()
+    props = docs["renamed.geojson"]["features"][0]["properties"]
+    props.update(precision="town", start="1925-04-10", end="1961-11-10?")
+    props["sources"] = [
+        {"title": "a", "url": "https://a.example/1"},
+        {"title": "b", "url": "http://b.example/2"},
+    ]
+    folder = write_geodata(tmp_path / "geodata", docs)
+    assert main(["stats", "--geodata", str(folder), "--sample", "99"]) == 0
+    blocks = capsys.readouterr().out.split("\n\n")
+    assert len(blocks) == 6  # all there are
+    lines = next(b for b in blocks if b.startswith(f"renamed:{props['id']}\n")).splitlines()
+    assert lines[2:] == ["  1925-04-10–1961-11-10?  town", "  https://a.example/1", "  http://b.example/2"]
+
+
+def test_stats_sample_of_zero_is_refused(geodata: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["stats", "--geodata", str(geodata), "--sample", "0"]) == 1
+    assert capsys.readouterr().err == "mapgen: error: --sample must be 1 or more; found 0\n"
+
+
 def test_output_into_a_closed_pipe_ends_quietly(geodata: Path) -> None:
     run = subprocess.run(
         f"{sys.executable} -m mapgen stats --geodata {shlex.quote(str(geodata))} | head -1",
