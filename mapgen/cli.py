@@ -16,7 +16,14 @@ from mapgen.errors import ConfigError, MapgenError
 from mapgen.manifest import read_manifest
 from mapgen.output import write_html
 from mapgen.screenshot import take_screenshot
-from mapgen.stats import MILESTONES, format_sample, format_stats, sample_features
+from mapgen.stats import (
+    MILESTONES,
+    features_of_precision,
+    format_listing,
+    format_sample,
+    format_stats,
+    sample_features,
+)
 from mapgen.watch import watch
 
 
@@ -54,6 +61,11 @@ def make_parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="instead, list N features drawn at random, with their dates and sources, for a spot check",
+    )
+    stats_cmd.add_argument(
+        "--precision",
+        metavar="P",
+        help="instead, list the features of precision P (e.g. town) with their place, one a line",
     )
     stats_cmd.add_argument(
         "--seed", type=int, default=0, help="the seed of the --sample draw: the same seed, the same draw"
@@ -147,6 +159,12 @@ def _stats(args: argparse.Namespace) -> None:
         if args.sample < 1:
             raise ConfigError(f"--sample must be 1 or more; found {args.sample}")
         print(format_sample(sample_features(result.dataset, args.sample, args.seed)))
+        return
+    if args.precision is not None:
+        listing = features_of_precision(result.dataset, args.precision)
+        if not listing:
+            raise ConfigError(f'no feature has precision "{args.precision}"')
+        print(format_listing(listing))
         return
     print(format_stats(result.dataset, tuple(args.years or MILESTONES)))
 

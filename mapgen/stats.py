@@ -47,6 +47,21 @@ def sample_features(dataset: Dataset, count: int, seed: int) -> list[tuple[str, 
     return random.Random(seed).sample(pairs, min(count, len(pairs)))
 
 
+def features_of_precision(dataset: Dataset, precision: str) -> list[tuple[str, Feature]]:
+    """The features whose ``precision`` is ``precision``, in manifest and file order."""
+    return [
+        (layer.spec.id, feature)
+        for layer in dataset.layers
+        for feature in layer.features
+        if feature.text.get("precision") == precision
+    ]
+
+
+def format_listing(pairs: list[tuple[str, Feature]]) -> str:
+    """One line a feature: link id, then its ``place`` (or its name when it has none)."""
+    return "\n".join(f"{layer_id}:{f.id}  {f.text.get('place') or f.name}" for layer_id, f in pairs)
+
+
 def format_sample(sample: list[tuple[str, Feature]]) -> str:
     """One block a feature: link id, name, dates and precision, then every source URL."""
     blocks = []

@@ -165,6 +165,29 @@ def test_stats_sample_of_zero_is_refused(geodata: Path, capsys) -> None:  # type
     assert capsys.readouterr().err == "mapgen: error: --sample must be 1 or more; found 0\n"
 
 
+def test_stats_precision_lists_the_features_of_that_precision_with_their_place(
+    tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    docs = layers()
+    monuments = docs["monuments.geojson"]["features"]
+    monuments[0]["properties"].update(precision="town", place="Budapest, Hungary")
+    monuments[1]["properties"].update(precision="site", place="Gori, Georgia")
+    monuments[2]["properties"].update(precision="town")
+    monuments[2]["properties"].pop("place", None)
+    folder = write_geodata(tmp_path / "geodata", docs)
+    assert main(["stats", "--geodata", str(folder), "--precision", "town"]) == 0
+    name = monuments[2]["properties"]["name"]
+    assert capsys.readouterr().out.splitlines() == [
+        "monuments:budapest  Budapest, Hungary",
+        f"monuments:yalta  {name}",
+    ]
+
+
+def test_stats_precision_that_no_feature_has_is_an_error(geodata: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["stats", "--geodata", str(geodata), "--precision", "street"]) == 1
+    assert capsys.readouterr().err == 'mapgen: error: no feature has precision "street"\n'
+
+
 def test_output_into_a_closed_pipe_ends_quietly(geodata: Path) -> None:
     run = subprocess.run(
         f"{sys.executable} -m mapgen stats --geodata {shlex.quote(str(geodata))} | head -1",
