@@ -56,13 +56,14 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="YEAR",
         help="the years of the milestone table (default: 1953 1956 1962 1991 2015 2025)",
     )
-    stats_cmd.add_argument(
+    listing = stats_cmd.add_mutually_exclusive_group()
+    listing.add_argument(
         "--sample",
         type=int,
         metavar="N",
         help="instead, list N features drawn at random, with their dates and sources, for a spot check",
     )
-    stats_cmd.add_argument(
+    listing.add_argument(
         "--precision",
         metavar="P",
         help="instead, list the features of precision P (e.g. town) with their place, one a line",

@@ -188,6 +188,13 @@ def test_stats_precision_that_no_feature_has_is_an_error(geodata: Path, capsys) 
     assert capsys.readouterr().err == 'mapgen: error: no feature has precision "street"\n'
 
 
+def test_stats_sample_and_precision_cannot_be_combined(geodata: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exit_info:
+        main(["stats", "--geodata", str(geodata), "--sample", "3", "--precision", "town"])
+    assert exit_info.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
 def test_output_into_a_closed_pipe_ends_quietly(geodata: Path) -> None:
     run = subprocess.run(
         f"{sys.executable} -m mapgen stats --geodata {shlex.quote(str(geodata))} | head -1",
